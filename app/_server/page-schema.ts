@@ -1,0 +1,10 @@
+import { catalog } from '../../catalog';
+import { pageJsonSchema, PAGE_SCHEMA_ID } from '../../lib/spec/json-schema';
+
+let cached: object | undefined;
+
+/** The page JSON Schema generated from the catalog, for the editor's completion and hover. */
+export function pageSchema(): { schema: object; id: string } {
+  cached ??= pageJsonSchema(catalog);
+  return { schema: cached, id: PAGE_SCHEMA_ID };
+}

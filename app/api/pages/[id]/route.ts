@@ -1,0 +1,37 @@
+/** GET one page; PATCH {text, expectedVersion, expectedUpdatedAt} saves it unless it changed meanwhile; DELETE archives it. */
+import { host } from '../../../_server/host';
+import { readJson } from '../../../_server/read-body';
+import { errorResponse, saveResponse } from '../../../_server/responses';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  try {
+    return Response.json(await host().client.getPage(id));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>", "expectedVersion": n}' } }, { status: 400 });
+  const expectedVersion = typeof body.expectedVersion === 'number' || typeof body.expectedVersion === 'string' ? body.expectedVersion : undefined;
+  const expectedUpdatedAt = typeof body.expectedUpdatedAt === 'string' ? body.expectedUpdatedAt : undefined;
+  return saveResponse(await host().savePage(body.text, { id, expectedVersion, expectedUpdatedAt }), 200);
+}
+
+export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  try {
+    await host().client.archivePage(id);
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,27 @@
+/** GET lists pages; POST {text} validates and creates one. */
+import { host } from '../../_server/host';
+import { readJson } from '../../_server/read-body';
+import { errorResponse, saveResponse } from '../../_server/responses';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  try {
+    const list = await host().client.listPages({
+      limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
+      cursor: url.searchParams.get('cursor') ?? undefined,
+      tag: url.searchParams.get('tag') ?? undefined,
+    });
+    return Response.json(list);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });
+  return saveResponse(await host().savePage(body.text), 201);
+}

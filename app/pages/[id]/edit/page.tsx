@@ -1,0 +1,34 @@
+import { notFound } from 'next/navigation';
+import { isPlatformError } from '../../../../lib/platform';
+import { Studio, pageTextOf } from '../../../../components/studio/studio';
+import { host } from '../../../_server/host';
+import { pageSchema } from '../../../_server/page-schema';
+import { StudioHeader } from '../../../_server/studio-header';
+
+export const dynamic = 'force-dynamic';
+
+export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  let page;
+  try {
+    page = await host().client.getPage(id);
+  } catch (error) {
+    if (isPlatformError(error) && error.status === 404) notFound();
+    throw error;
+  }
+  const { schema, id: schemaId } = pageSchema();
+  return (
+    <>
+      <StudioHeader />
+      <Studio
+        key={page.id}
+        initialText={pageTextOf(page)}
+        pageId={page.id}
+        version={page.version}
+        updatedAt={page.updated_at}
+        schema={schema}
+        schemaId={schemaId}
+      />
+    </>
+  );
+}

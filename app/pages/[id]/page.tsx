@@ -1,0 +1,35 @@
+/** A saved page over live data, rendered on the server's query results with the same renderer as the preview. */
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { isPlatformError } from '../../../lib/platform';
+import { PageView } from '../../../components/page-renderer/page-view';
+import { host } from '../../_server/host';
+import { StudioHeader } from '../../_server/studio-header';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ViewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const query = await searchParams;
+  let page;
+  try {
+    page = await host().client.getPage(id);
+  } catch (error) {
+    if (isPlatformError(error) && error.status === 404) notFound();
+    throw error;
+  }
+  const values = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const data = await host().render(page, values);
+  return (
+    <>
+      <StudioHeader />
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '12px 20px 0', maxWidth: 1400, margin: '0 auto' }}>
+        <h1 style={{ margin: 0, fontSize: 20 }}>{page.name}</h1>
+        <Link className="st-button" href={`/pages/${encodeURIComponent(page.id)}/edit`} style={{ marginLeft: 'auto' }}>
+          Edit
+        </Link>
+      </div>
+      <PageView page={data.page} outcomes={data.outcomes} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { Studio } from '../../../components/studio/studio';
+import { pageSchema } from '../../_server/page-schema';
+import { StudioHeader } from '../../_server/studio-header';
+import { NEW_PAGE_TEXT } from '../../_server/new-page';
+
+export default function NewPage() {
+  const { schema, id } = pageSchema();
+  return (
+    <>
+      <StudioHeader />
+      <Studio initialText={NEW_PAGE_TEXT} schema={schema} schemaId={id} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { VALUE_FORMATS } from '../../lib/format/format-value';
+import { defineComponent, valueOr } from '../../lib/spec/define';
+
+export const definition = defineComponent({
+  type: 'Badge',
+  group: 'content',
+  description: 'A small coloured label for a status or a count, such as "On track" or "12 open".',
+  props: z
+    .object({
+      text: valueOr(
+        z.union([z.string(), z.number(), z.boolean()]),
+        'The label: a literal, or {"$value": {"query", "field"}} to show one value from a query.',
+      ),
+      tone: z
+        .enum(['neutral', 'positive', 'warning', 'negative', 'info'])
+        .default('neutral')
+        .describe('Colour: neutral, positive, warning, negative or info.'),
+      variant: z.enum(['soft', 'solid', 'outline']).default('soft').describe('Fill style: a tinted background, a solid one, or an outline.'),
+      format: z.enum(VALUE_FORMATS).default('auto').describe('How a numeric text is formatted (number, percent, compact...).'),
+      prefix: z.string().max(40).optional().describe('Text shown before the value inside the badge, such as "CSAT".'),
+    })
+    .strict(),
+  example: { type: 'Badge', props: { text: 'On track', tone: 'positive' } },
+});

@@ -1,0 +1,244 @@
+'use client';
+/**
+ * The React half of the x/y charts: the sized chart area inside ChartFrame's
+ * body, and the one renderer behind LineChart, AreaChart and ComposedChart.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ValueFormat } from '../../lib/format/format-value';
+import type { BoundRows } from '../../lib/spec/resolved';
+import type { PageLayout } from '../view-types';
+import { ChartFrame } from './chart-frame';
+import {
+  AXIS_LINE,
+  AXIS_TICK,
+  GRID_STROKE,
+  LEGEND_STYLE,
+  TOOLTIP_STYLE,
+  axisFormatter,
+  frameBodyHeight,
+  missingColumns,
+  planXAxis,
+  plural,
+  prepareXY,
+  resolveValueFormat,
+  valueAxisWidth,
+  valueExtent,
+  valueFormatter,
+  seriesOrder,
+  type Series,
+} from './cartesian';
+
+const NOTE_HEIGHT = 20;
+
+/**
+ * The chart area inside ChartFrame's body: a ResponsiveContainer filling what
+ * the notes leave. `initialDimension` lets it draw before it is measured (and
+ * in jsdom, which cannot measure); the browser's ResizeObserver corrects the
+ * width on mount.
+ */
+export function ChartCanvas({
+  height,
+  layout,
+  notes = [],
+  label,
+  children,
+}: {
+  height: number;
+  layout: PageLayout | undefined;
+  notes?: readonly string[];
+  /** Accessible name of the chart area. */
+  label?: string;
+  children: ReactElement;
+}) {
+  const body = frameBodyHeight(height, layout);
+  const chartHeight = Math.max(60, body - notes.length * NOTE_HEIGHT);
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }}>
+      <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }} aria-label={label}>
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: chartHeight }}>
+          {children}
+        </ResponsiveContainer>
+      </div>
+      {notes.map((note) => (
+        <p
+          key={note}
+          role="note"
+          style={{ margin: 0, height: NOTE_HEIGHT, lineHeight: `${NOTE_HEIGHT}px`, fontSize: 12, color: 'var(--ap-muted, #5d6778)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        >
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Shown instead of a chart when it names columns the result lacks or has nothing numeric to draw. */
+export function ChartMessage({ children }: { children: string }) {
+  return <div className="ap-empty">{children}</div>;
+}
+
+// ---------------------------------------------------------------------------
+// Line, area and composed charts share one renderer.
+
+export interface XYMark {
+  series: Series;
+  kind: 'line' | 'area' | 'bar';
+  axis: 'left' | 'right';
+}
+
+export interface XYChartProps {
+  data: BoundRows;
+  x: string;
+  marks: readonly XYMark[];
+  layout: PageLayout;
+  height: number;
+  title?: string;
+  description?: string;
+  curve: 'linear' | 'monotone' | 'step';
+  /** Dots on lines; undefined = only when there are few points. */
+  dots?: boolean;
+  connectNulls?: boolean;
+  stackAreas?: boolean;
+  stackBars?: boolean;
+  /** Keep 0 on the value axes (areas and bars always do). */
+  includeZero: boolean;
+  yFormat: ValueFormat;
+  rightFormat?: ValueFormat;
+  xFormat: ValueFormat;
+  currency?: string;
+  legend?: boolean;
+  maxPoints: number;
+}
+
+const CURVES = { linear: 'linear', monotone: 'monotone', step: 'stepAfter' } as const;
+const DOTS_UP_TO = 60;
+
+export function XYChart(p: XYChartProps) {
+  const { data, x, marks, layout, currency } = p;
+  const series = useMemo(() => marks.map((m) => m.series), [marks]);
+  const stackedOnly = marks.length > 0 && marks.every((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
+  const prepared = useMemo(
+    () => prepareXY(data, x, series, { maxPoints: p.maxPoints, stacked: stackedOnly }),
+    [data, x, series, p.maxPoints, stackedOnly],
+  );
+  const missing = missingColumns(data, [x, ...series.map((s) => s.column)]);
+
+  const hasBars = marks.some((m) => m.kind === 'bar');
+  const left = marks.filter((m) => m.axis === 'left');
+  const right = marks.filter((m) => m.axis === 'right');
+  const leftFormat = resolveValueFormat(p.yFormat, data, left[0]?.series.column);
+  const rightFormat = resolveValueFormat(p.rightFormat ?? p.yFormat, data, right[0]?.series.column);
+  const leftTick = axisFormatter({ format: leftFormat, currency });
+  const rightTick = axisFormatter({ format: rightFormat, currency });
+  const leftText = valueFormatter({ format: leftFormat, currency });
+  const rightText = valueFormatter({ format: rightFormat, currency });
+  const axisOfKey = new Map(marks.map((m) => [m.series.key, m.axis]));
+
+  // Bars need bands: with bars the x axis is categorical even over dates.
+  const xValues = prepared.rows.map((r) => r.x);
+  const xPlan = planXAxis(prepared.xKind, xValues, p.xFormat, currency);
+  const numericX = prepared.xKind !== 'category' && !hasBars;
+
+  const notes: string[] = [];
+  if (prepared.downsampled) {
+    notes.push(`Showing ${prepared.rows.length.toLocaleString('en-US')} of ${plural(prepared.total, 'point')}, downsampled with LTTB (peaks and dips kept).`);
+  }
+  if (prepared.skipped > 0) {
+    notes.push(`${plural(prepared.skipped, 'row')} without a usable ${x} left out.`);
+  }
+
+  const stackedKeys = (ms: readonly XYMark[]) => ms.map((m) => m.series.key);
+  const leftStacked = left.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
+  const rightStacked = right.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
+  const zero = p.includeZero || marks.some((m) => m.kind !== 'line');
+  const domain: [number | 'auto' | 'dataMin', number | 'auto' | 'dataMax'] = zero ? [0, 'auto'] : ['auto', 'auto'];
+  const showDots = p.dots ?? prepared.rows.length <= DOTS_UP_TO;
+  const showLegend = p.legend ?? marks.length > 1;
+
+  const valueAxis = (id: 'left' | 'right', ms: readonly XYMark[], stacked: boolean, tick: (v: unknown) => string, format: ValueFormat) => (
+    <YAxis
+      yAxisId={id}
+      orientation={id}
+      type="number"
+      domain={domain}
+      allowDecimals={format !== 'integer'}
+      tickFormatter={tick}
+      width={valueAxisWidth(valueExtent(prepared.rows, stackedKeys(ms), stacked), tick)}
+      tick={AXIS_TICK}
+      axisLine={AXIS_LINE}
+      tickLine={AXIS_LINE}
+    />
+  );
+
+  return (
+    <ChartFrame title={p.title} description={p.description} data={data} height={p.height} layout={layout}>
+      {missing.length > 0 ? (
+        <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
+      ) : prepared.rows.length === 0 ? (
+        <ChartMessage>{`No rows with a usable ${x}`}</ChartMessage>
+      ) : (
+        <ChartCanvas height={p.height} layout={layout} notes={notes} label={p.title}>
+          <ComposedChart data={prepared.rows} margin={{ top: 8, right: right.length > 0 ? 4 : 16, bottom: 4, left: 4 }}>
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} yAxisId="left" />
+            <XAxis
+              dataKey="x"
+              type={numericX ? 'number' : 'category'}
+              scale={numericX && prepared.xKind === 'time' ? 'time' : 'auto'}
+              domain={numericX ? ['dataMin', 'dataMax'] : undefined}
+              ticks={numericX && xPlan.ticks ? xPlan.ticks : undefined}
+              tickFormatter={xPlan.tick}
+              tick={AXIS_TICK}
+              axisLine={AXIS_LINE}
+              tickLine={AXIS_LINE}
+              minTickGap={16}
+            />
+            {valueAxis('left', left, leftStacked, leftTick, leftFormat)}
+            {right.length > 0 ? valueAxis('right', right, rightStacked, rightTick, rightFormat) : null}
+            <Tooltip
+              formatter={(value, _name, item) => (axisOfKey.get(String(item.dataKey)) === 'right' ? rightText(value) : leftText(value))}
+              labelFormatter={(label) => xPlan.label(label)}
+              cursor={hasBars ? { fill: 'var(--ap-accent-soft, #eef1fd)' } : { stroke: 'var(--ap-muted, #5d6778)', strokeDasharray: '3 3' }}
+              itemSorter={seriesOrder}
+              {...TOOLTIP_STYLE}
+            />
+            {showLegend ? <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} /> : null}
+            {marks.map(({ series: s, kind, axis }) => {
+              const common = { dataKey: s.key, name: s.label, yAxisId: axis, isAnimationActive: false, connectNulls: p.connectNulls ?? false };
+              if (kind === 'bar') {
+                return <Bar key={s.key} {...common} fill={s.color} stackId={p.stackBars ? `bars-${axis}` : undefined} maxBarSize={48} />;
+              }
+              if (kind === 'area') {
+                return (
+                  <Area
+                    key={s.key}
+                    {...common}
+                    type={CURVES[p.curve]}
+                    stroke={s.color}
+                    strokeWidth={2}
+                    fill={s.color}
+                    fillOpacity={p.stackAreas ? 0.55 : 0.18}
+                    stackId={p.stackAreas ? `areas-${axis}` : undefined}
+                    dot={false}
+                    activeDot={{ r: 4 }}
+                  />
+                );
+              }
+              return (
+                <Line
+                  key={s.key}
+                  {...common}
+                  type={CURVES[p.curve]}
+                  stroke={s.color}
+                  strokeWidth={2}
+                  dot={showDots ? { r: 2.5, fill: s.color, strokeWidth: 0 } : false}
+                  activeDot={{ r: 4 }}
+                />
+              );
+            })}
+          </ComposedChart>
+        </ChartCanvas>
+      )}
+    </ChartFrame>
+  );
+}

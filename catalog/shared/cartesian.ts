@@ -1,0 +1,521 @@
+/**
+ * What the x/y charts (BarChart, LineChart, AreaChart, ScatterChart,
+ * ComposedChart) share: reading column types, turning rows into plain numeric
+ * chart rows, date detection and time ticks, axis and tooltip formatting
+ * through formatValue, series colours, LTTB downsampling across several
+ * series, and the prop schemas they have in common. No React here: the
+ * definitions import this file too. The React parts are in cartesian-view.tsx.
+ */
+import type { CSSProperties } from 'react';
+import { z } from 'zod';
+import { formatValue, toNumber, VALUE_FORMATS, type ValueFormat } from '../../lib/format/format-value';
+import { lttbIndices } from '../../lib/downsample/lttb';
+import type { BoundRows } from '../../lib/spec/resolved';
+import type { PageLayout } from '../view-types';
+import { seriesColor } from './palette';
+
+// ---------------------------------------------------------------------------
+// Column types
+
+export type ColumnKind = 'time' | 'number' | 'boolean' | 'category';
+
+const INTEGER_TYPES = new Set(['int2', 'int4', 'int8', 'smallint', 'integer', 'bigint', 'int', 'serial', 'bigserial', 'smallserial', 'oid']);
+const DECIMAL_TYPES = new Set(['numeric', 'decimal', 'float4', 'float8', 'real', 'double precision', 'double', 'float', 'money']);
+const TIMESTAMP_TYPES = new Set(['timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone']);
+const DATE_TYPES = new Set(['date']);
+const BOOLEAN_TYPES = new Set(['bool', 'boolean']);
+
+/** `NUMERIC(12,2)` -> `numeric`; array types stay unrecognised. */
+function normaliseType(type: string | undefined): string | undefined {
+  if (!type) return undefined;
+  return type.trim().toLowerCase().replace(/\s*\(.*\)\s*$/, '');
+}
+
+export function columnType(data: BoundRows, name: string): string | undefined {
+  return normaliseType(data.columns.find((c) => c.name === name)?.type);
+}
+
+export const isIntegerType = (t: string | undefined) => t !== undefined && INTEGER_TYPES.has(normaliseType(t)!);
+export const isNumericType = (t: string | undefined) => t !== undefined && (INTEGER_TYPES.has(normaliseType(t)!) || DECIMAL_TYPES.has(normaliseType(t)!));
+export const isTemporalType = (t: string | undefined) =>
+  t !== undefined && (TIMESTAMP_TYPES.has(normaliseType(t)!) || DATE_TYPES.has(normaliseType(t)!));
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/** Milliseconds since the epoch for a Date, an ISO or Postgres-text timestamp, or a number taken as milliseconds. */
+export function toTime(value: unknown): number | undefined {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? undefined : t;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (!ISO_DATE.test(s)) return undefined;
+    // A bare date is midnight UTC (as formatValue shows dates in UTC); Postgres
+    // text output "2026-05-01 00:00:00+00" becomes "2026-05-01T00:00:00+00:00".
+    const iso = s.length === 10 ? `${s}T00:00:00Z` : s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}
+
+function looksTemporal(value: unknown): boolean {
+  return value instanceof Date || (typeof value === 'string' && ISO_DATE.test(value.trim()));
+}
+
+/**
+ * What a column holds: the Postgres type when the platform sent one, else the
+ * first non-null values (up to 50) must all agree.
+ */
+export function columnKind(data: BoundRows, name: string): ColumnKind {
+  const type = columnType(data, name);
+  if (type) {
+    if (isTemporalType(type)) return 'time';
+    if (isNumericType(type)) return 'number';
+    if (BOOLEAN_TYPES.has(type)) return 'boolean';
+    return 'category';
+  }
+  let seen = 0;
+  let time = true;
+  let num = true;
+  let bool = true;
+  for (const row of data.rows) {
+    const v = row[name];
+    if (v === null || v === undefined) continue;
+    seen++;
+    if (!looksTemporal(v)) time = false;
+    if (typeof v !== 'number' && typeof v !== 'bigint' && !(typeof v === 'string' && toNumber(v) !== undefined)) num = false;
+    if (typeof v !== 'boolean') bool = false;
+    if (seen >= 50 || (!time && !num && !bool)) break;
+  }
+  if (seen === 0) return 'category';
+  if (time) return 'time';
+  if (num) return 'number';
+  if (bool) return 'boolean';
+  return 'category';
+}
+
+/** The format a column is shown in when the author chose none. */
+export function defaultFormatForType(type: string | undefined): ValueFormat {
+  const t = normaliseType(type);
+  if (!t) return 'auto';
+  if (INTEGER_TYPES.has(t)) return 'integer';
+  if (DECIMAL_TYPES.has(t)) return 'number';
+  if (DATE_TYPES.has(t)) return 'date';
+  if (TIMESTAMP_TYPES.has(t)) return 'datetime';
+  if (BOOLEAN_TYPES.has(t)) return 'auto';
+  return 'text';
+}
+
+/** `auto` resolved against the first series' column: integers stay integers. */
+export function resolveValueFormat(format: ValueFormat, data: BoundRows, column: string | undefined): ValueFormat {
+  if (format !== 'auto' || column === undefined) return format;
+  const type = columnType(data, column);
+  if (isIntegerType(type)) return 'integer';
+  return 'number';
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+export interface FormatChoice {
+  format: ValueFormat;
+  currency?: string;
+}
+
+/** A value as the tooltip shows it. */
+export function valueFormatter({ format, currency }: FormatChoice): (value: unknown) => string {
+  return (value) => formatValue(value, format, { currency });
+}
+
+/** A value-axis tick: like the tooltip, but large plain numbers go compact (12K) to keep the axis narrow. */
+export function axisFormatter({ format, currency }: FormatChoice): (value: unknown) => string {
+  if (format === 'auto' || format === 'number' || format === 'integer' || format === 'decimal') {
+    return (value) => {
+      const n = toNumber(value);
+      if (n === undefined) return value === null || value === undefined ? '' : String(value);
+      if (Math.abs(n) >= 10_000) return formatValue(n, 'compact');
+      return formatValue(n, format === 'auto' ? 'number' : format);
+    };
+  }
+  if (format === 'currency') {
+    return (value) => {
+      const n = toNumber(value);
+      if (n !== undefined && Math.abs(n) >= 100_000) {
+        return formatValue(n, 'currency', { currency }).replace(/[\d.,\s\u00a0]+/, formatValue(Math.abs(n), 'compact'));
+      }
+      return formatValue(value, 'currency', { currency });
+    };
+  }
+  return (value) => formatValue(value, format, { currency });
+}
+
+/** A rough pixel width for an axis that must fit these labels (12px system font). */
+export function axisWidthFor(labels: readonly string[], min = 36, max = 160): number {
+  let longest = 0;
+  for (const l of labels) longest = Math.max(longest, l.length);
+  return Math.max(min, Math.min(max, Math.ceil(longest * 7 + 14)));
+}
+
+// ---------------------------------------------------------------------------
+// Time axis
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const FIXED_STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY];
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
+
+export interface TimeTicks {
+  ticks: number[];
+  /** `date` when ticks fall on whole days, else `datetime`. */
+  format: ValueFormat;
+}
+
+/** Round tick positions (UTC hours, days, Mondays, first of months) between min and max, about `target` of them. */
+export function timeTicks(min: number, max: number, target = 6): TimeTicks {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { ticks: [], format: 'date' };
+  if (max <= min) return { ticks: [min], format: min % DAY === 0 ? 'date' : 'datetime' };
+  const span = max - min;
+  const fixed = FIXED_STEPS.find((s) => span / s <= target);
+  if (fixed !== undefined) {
+    // Weeks start on Monday (1970-01-05 was one); shorter steps align to the epoch in UTC.
+    const origin = fixed >= 7 * DAY ? 4 * DAY : 0;
+    let t = Math.ceil((min - origin) / fixed) * fixed + origin;
+    const ticks: number[] = [];
+    for (; t <= max && ticks.length < 100; t += fixed) ticks.push(t);
+    return { ticks, format: fixed >= DAY ? 'date' : 'datetime' };
+  }
+  const months = MONTH_STEPS.find((m) => span / (m * 30.44 * DAY) <= target) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
+  const start = new Date(min);
+  let y = start.getUTCFullYear();
+  let m = Math.ceil(start.getUTCMonth() / months) * months;
+  let t = Date.UTC(y, m, 1);
+  if (t < min) {
+    m += months;
+    t = Date.UTC(y, m, 1);
+  }
+  const ticks: number[] = [];
+  while (t <= max && ticks.length < 100) {
+    ticks.push(t);
+    m += months;
+    y += Math.floor(m / 12);
+    m %= 12;
+    t = Date.UTC(y, m, 1);
+  }
+  return { ticks, format: 'date' };
+}
+
+/** Whole UTC days show as dates; anything with a time of day as date and time. */
+export function timeLabelFormat(times: Iterable<number>): ValueFormat {
+  for (const t of times) if (t % DAY !== 0) return 'datetime';
+  return 'date';
+}
+
+// ---------------------------------------------------------------------------
+// Series
+
+export interface Series {
+  /** Key in the chart rows (`s0`, `s1`, ...): column names may hold dots, which recharts reads as paths. */
+  key: string;
+  column: string;
+  label: string;
+  color: string;
+}
+
+export function asColumnList(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  const list = typeof value === 'string' ? [value] : [...value];
+  return [...new Set(list)];
+}
+
+export function buildSeries(
+  columns: readonly string[],
+  opts: { labels?: Readonly<Record<string, string>>; colors?: readonly string[]; offset?: number } = {},
+): Series[] {
+  const offset = opts.offset ?? 0;
+  return columns.map((column, i) => ({
+    key: `s${i + offset}`,
+    column,
+    label: opts.labels?.[column] ?? column,
+    color: seriesColor(i + offset, opts.colors),
+  }));
+}
+
+/** Columns the chart names that the result does not have (so the view can say so instead of drawing nothing). */
+export function missingColumns(data: BoundRows, names: readonly (string | undefined)[]): string[] {
+  const known = new Set(data.columns.map((c) => c.name));
+  if (known.size === 0 && data.rows[0]) for (const k of Object.keys(data.rows[0])) known.add(k);
+  if (known.size === 0) return [];
+  return [...new Set(names.filter((n): n is string => n !== undefined && !known.has(n)))];
+}
+
+// ---------------------------------------------------------------------------
+// Chart rows
+
+export type XKind = 'time' | 'number' | 'category';
+
+/** One row as recharts reads it: `x` plus one number (or null for a gap) per series key. */
+export type ChartRow = { x: number | string } & Record<string, number | string | null>;
+
+/** A category key: dates become ISO strings so equal instants are equal keys. */
+export function categoryKey(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export interface XYData {
+  rows: ChartRow[];
+  xKind: XKind;
+  /** Rows with a usable x, before downsampling. */
+  total: number;
+  /** Rows left out because x was null or not a date/number. */
+  skipped: number;
+  downsampled: boolean;
+}
+
+/**
+ * Rows -> chart rows for line, area and composed charts. A time or numeric x
+ * is sorted ascending; more than `maxPoints` rows are reduced with LTTB, each
+ * series keeping its own peaks (see `downsampleRows`).
+ */
+export function prepareXY(
+  data: BoundRows,
+  x: string,
+  series: readonly Series[],
+  opts: { maxPoints: number; stacked?: boolean },
+): XYData {
+  const kind = columnKind(data, x);
+  const xKind: XKind = kind === 'time' ? 'time' : kind === 'number' ? 'number' : 'category';
+  const rows: ChartRow[] = [];
+  let skipped = 0;
+  for (const raw of data.rows) {
+    const xv = xKind === 'time' ? toTime(raw[x]) : xKind === 'number' ? toNumber(raw[x]) : categoryKey(raw[x]);
+    if (xv === undefined) {
+      skipped++;
+      continue;
+    }
+    const row = { x: xv } as ChartRow;
+    for (const s of series) row[s.key] = toNumber(raw[s.column]) ?? null;
+    rows.push(row);
+  }
+  if (xKind !== 'category') {
+    let sorted = true;
+    for (let i = 1; i < rows.length && sorted; i++) if ((rows[i]!.x as number) < (rows[i - 1]!.x as number)) sorted = false;
+    if (!sorted) rows.sort((a, b) => (a.x as number) - (b.x as number));
+  }
+  const total = rows.length;
+  const kept = total > opts.maxPoints ? downsampleRows(rows, series, opts.maxPoints, !!opts.stacked) : rows;
+  return { rows: kept, xKind, total, skipped, downsampled: kept.length < total };
+}
+
+/**
+ * At most `maxPoints` rows that keep every series' shape: each series (or,
+ * for stacks, the stack's total) gets an equal share of the budget for its own
+ * LTTB picks over its non-null points, and the union of the picks is kept, so
+ * every row still carries all series (tooltips and stacks stay whole).
+ */
+export function downsampleRows<T extends ChartRow>(rows: readonly T[], series: readonly Series[], maxPoints: number, stacked: boolean): T[] {
+  if (rows.length <= maxPoints) return rows.slice();
+  const xAt = (i: number) => (typeof rows[i]!.x === 'number' ? (rows[i]!.x as number) : i);
+  const lines: ((row: T) => number | null)[] = stacked
+    ? [
+        (row) => {
+          let sum: number | null = null;
+          for (const s of series) {
+            const v = row[s.key];
+            if (typeof v === 'number') sum = (sum ?? 0) + v;
+          }
+          return sum;
+        },
+      ]
+    : series.map((s) => (row: T) => (typeof row[s.key] === 'number' ? (row[s.key] as number) : null));
+  if (lines.length === 0) lines.push(() => 0);
+  const budget = Math.max(3, Math.floor(maxPoints / lines.length));
+  const keep = new Uint8Array(rows.length);
+  keep[0] = 1;
+  keep[rows.length - 1] = 1;
+  for (const value of lines) {
+    const idx: number[] = [];
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const v = value(rows[i]!);
+      if (v === null) continue;
+      idx.push(i);
+      xs.push(xAt(i));
+      ys.push(v);
+    }
+    for (const j of lttbIndices(xs, ys, budget)) keep[idx[j]!] = 1;
+  }
+  const out: T[] = [];
+  for (let i = 0; i < rows.length; i++) if (keep[i]) out.push(rows[i]!);
+  return out;
+}
+
+/** The smallest and largest value drawn, stacks summed per sign, for sizing the value axis. */
+export function valueExtent(rows: readonly ChartRow[], keys: readonly string[], stacked: boolean): [number, number] {
+  let min = 0;
+  let max = 0;
+  for (const row of rows) {
+    if (stacked) {
+      let pos = 0;
+      let neg = 0;
+      for (const k of keys) {
+        const v = row[k];
+        if (typeof v === 'number') v >= 0 ? (pos += v) : (neg += v);
+      }
+      max = Math.max(max, pos);
+      min = Math.min(min, neg);
+    } else {
+      for (const k of keys) {
+        const v = row[k];
+        if (typeof v === 'number') {
+          if (v > max) max = v;
+          if (v < min) min = v;
+        }
+      }
+    }
+  }
+  return [min, max];
+}
+
+/** The width a value axis needs for the labels its extremes produce. */
+export function valueAxisWidth(extent: [number, number], tick: (v: unknown) => string): number {
+  const [min, max] = extent;
+  // Nice ticks can round up past the data by about one step.
+  const pad = (max - min) * 0.2;
+  return axisWidthFor([tick(max + pad), tick(min - (min < 0 ? pad : 0)), tick(max)]);
+}
+
+/** How x values are labelled on the axis and in the tooltip. */
+export interface XAxisPlan {
+  kind: XKind;
+  /** Explicit ticks for a time axis. */
+  ticks?: number[];
+  tick: (v: unknown) => string;
+  label: (v: unknown) => string;
+}
+
+export function planXAxis(kind: XKind, values: readonly (number | string)[], xFormat: ValueFormat, currency: string | undefined, categoryIsTime = false): XAxisPlan {
+  if (kind === 'time') {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) {
+      const n = v as number;
+      if (n < min) min = n;
+      if (n > max) max = n;
+    }
+    const planned = timeTicks(min, max);
+    const tickFormat = xFormat === 'auto' ? planned.format : xFormat;
+    const labelFormat = xFormat === 'auto' ? timeLabelFormat(values as number[]) : xFormat;
+    return {
+      kind,
+      ticks: planned.ticks,
+      tick: (v) => formatValue(v, tickFormat, { currency }),
+      label: (v) => formatValue(v, labelFormat, { currency }),
+    };
+  }
+  if (kind === 'number') {
+    const f = xFormat === 'auto' ? 'number' : xFormat;
+    return { kind, tick: axisFormatter({ format: f, currency }), label: valueFormatter({ format: f, currency }) };
+  }
+  // Categories: ISO strings of date buckets read as dates; anything else as text unless a format was chosen.
+  const f: ValueFormat =
+    xFormat !== 'auto' ? xFormat : categoryIsTime ? timeLabelFormat(values.map((v) => toTime(v) ?? 1)) : 'text';
+  const show = (v: unknown) => (v === '—' ? '—' : formatValue(v, f, { currency }));
+  return { kind, tick: show, label: show };
+}
+
+// ---------------------------------------------------------------------------
+// Look
+
+export const AXIS_TICK = { fill: 'var(--ap-muted, #5d6778)', fontSize: 12 } as const;
+export const AXIS_LINE = { stroke: 'var(--ap-border, #e1e4ea)' } as const;
+export const GRID_STROKE = 'var(--ap-border, #e1e4ea)';
+export const TOOLTIP_STYLE: {
+  contentStyle: CSSProperties;
+  labelStyle: CSSProperties;
+  itemStyle: CSSProperties;
+} = {
+  contentStyle: {
+    background: 'var(--ap-surface, #fff)',
+    border: '1px solid var(--ap-border, #e1e4ea)',
+    borderRadius: 'var(--ap-radius, 8px)',
+    fontSize: 12,
+    padding: '6px 10px',
+    boxShadow: '0 2px 8px rgba(0, 0, 0, 0.08)',
+  },
+  labelStyle: { color: 'var(--ap-text, #1c2330)', fontWeight: 600, marginBottom: 2 },
+  itemStyle: { padding: 0 },
+};
+export const LEGEND_STYLE: CSSProperties = { fontSize: 12, color: 'var(--ap-muted, #5d6778)' };
+
+/** Animations cost frames with many marks; below this they are kept. */
+export const ANIMATE_BELOW = 400;
+
+/** Same rule as ChartFrame: a `single` page gives the chart at least 480 px. */
+export function frameBodyHeight(height: number, layout: PageLayout | undefined): number {
+  return layout === 'single' ? Math.max(height, 480) : height;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+
+// ---------------------------------------------------------------------------
+// Prop schemas the x/y charts share (so their docs read the same)
+
+export const cartesianProps = {
+  title: () => z.string().optional().describe('Heading shown above the chart.'),
+  description: () => z.string().optional().describe('A line of context under the title.'),
+  height: (fallback = 300) =>
+    z.number().int().min(120).max(1600).default(fallback).describe('Chart height in pixels (a `single` page grows it to at least 480).'),
+  colors: () =>
+    z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Series colours in order (any CSS colour); repeats when there are more series. Default: the theme series colours.'),
+  labels: () =>
+    z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Display names for series, keyed by column name: {"avg_csat": "Average CSAT"}. Default: the column name.'),
+  legend: () => z.boolean().optional().describe('Show a legend. Default: only when there are two or more series.'),
+  format: (what: string) =>
+    z
+      .enum(VALUE_FORMATS)
+      .default('auto')
+      .describe(`How ${what} are shown on the axis and in the tooltip. \`auto\`: dates as dates, integers as integers, other numbers with up to 2 decimals; large numbers go compact (12K) on the axis.`),
+  currency: () =>
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+      .optional()
+      .describe('ISO 4217 currency code for the `currency` format (default USD).'),
+  curve: () =>
+    z
+      .enum(['linear', 'monotone', 'step'])
+      .default('monotone')
+      .describe('How points are joined: straight segments, a smooth curve that never overshoots, or steps (the value holds until the next point).'),
+  maxPoints: () =>
+    z
+      .number()
+      .int()
+      .min(10)
+      .max(10_000)
+      .default(1000)
+      .describe('Most points drawn per chart; longer results are reduced with LTTB (largest-triangle-three-buckets), which keeps peaks and dips, and a note says so.'),
+};
+
+/** Tooltip rows in series order (recharts sorts by name by default); keys are `s0`, `s1`, ... */
+export function seriesOrder(item: { dataKey?: unknown }): number {
+  const n = Number(String(item.dataKey ?? '').slice(1));
+  return Number.isFinite(n) ? n : 0;
+}

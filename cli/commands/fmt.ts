@@ -1,0 +1,63 @@
+/** `amdahl-pages fmt [--check] [--write] <files...>`: the canonical, stably formatted form. */
+import { rename, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseJsonText, LineIndex } from '../../lib/spec/json-text';
+import { formatDocument } from '../../lib/spec/normalise';
+import { EXIT, UsageError, type CliIO } from '../io';
+import { expandInputs, readInput } from '../read-inputs';
+
+export const FMT_HELP = `Usage: amdahl-pages fmt [--check | --write] <file|dir|glob|->...
+
+Rewrites pages into the canonical form: {version, layout, root} specs, props
+under "props", queries with an explicit source, stable key order, 2 spaces.
+
+  (default)  print the formatted text of one file to stdout
+  --check    list files that would change; exit 1 if any would
+  --write    rewrite files in place (atomically)
+`;
+
+export async function fmtCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { check: { type: 'boolean', default: false }, write: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(FMT_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('name at least one file, directory, glob or - for stdin');
+  if (values.check && values.write) throw new UsageError('--check and --write exclude each other');
+  const files = await expandInputs(positionals, io);
+  if (!values.check && !values.write && files.length !== 1) throw new UsageError('without --check or --write, fmt prints one file; name exactly one');
+
+  let changed = 0;
+  let invalid = 0;
+  for (const file of files) {
+    const input = await readInput(file, io);
+    const parsed = parseJsonText(input.text);
+    if (parsed.errors.length > 0) {
+      const e = parsed.errors[0]!;
+      const at = new LineIndex(input.text).position(e.offset);
+      io.stderr(`${input.name}:${at.line}:${at.column} error invalid-json ${e.message}; not formatted\n`);
+      invalid++;
+      continue;
+    }
+    const formatted = formatDocument(parsed.value);
+    if (!values.check && !values.write) {
+      io.stdout(formatted);
+      continue;
+    }
+    if (formatted === input.text) continue;
+    changed++;
+    if (values.check) io.stdout(`${input.name}: would be reformatted\n`);
+    else if (input.path) {
+      const temp = `${input.path}.${process.pid}.tmp`;
+      await writeFile(temp, formatted, 'utf8');
+      await rename(temp, input.path);
+      io.stdout(`${input.name}: formatted\n`);
+    } else io.stdout(formatted);
+  }
+  if (values.check) io.stdout(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} would be reformatted\n`);
+  return invalid > 0 || (values.check && changed > 0) ? EXIT.problems : EXIT.ok;
+}

@@ -1,0 +1,52 @@
+/**
+ * The files a command works on: named files, directories (every .json below
+ * them, node_modules and dot-folders skipped), globs, and `-` for stdin.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { UsageError, type CliIO } from './io';
+
+export interface InputFile {
+  /** As shown in output: relative to the working directory, or `<stdin>`. */
+  name: string;
+  /** Absolute path; undefined for stdin. */
+  path?: string;
+  text: string;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.*/**'];
+
+export async function expandInputs(args: readonly string[], io: CliIO): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push('-');
+      continue;
+    }
+    const absolute = path.resolve(io.cwd, arg);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const found = await glob('**/*.json', { cwd: absolute, ignore: IGNORE, absolute: true });
+      out.push(...found.sort());
+    } else if (info?.isFile()) {
+      out.push(absolute);
+    } else if (/[*?[\]{}]/.test(arg)) {
+      const found = await glob(arg, { cwd: io.cwd, ignore: IGNORE, absolute: true });
+      if (found.length === 0) throw new UsageError(`no file matches ${arg}`);
+      out.push(...found.sort());
+    } else {
+      throw new UsageError(`cannot read ${arg}: no such file or directory`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+export async function readInput(file: string, io: CliIO): Promise<InputFile> {
+  if (file === '-') return { name: '<stdin>', text: await io.readStdin() };
+  try {
+    return { name: path.relative(io.cwd, file) || file, path: file, text: await readFile(file, 'utf8') };
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,145 @@
+'use client';
+/**
+ * The Monaco JSON editor, bundled from the npm package (no CDN). The page's
+ * JSON Schema drives completion and hover; every diagnostic comes from the
+ * server's validator as markers, so the editor, the API and the CLI agree.
+ * Monaco's own schema validation is off so problems are not reported twice.
+ * Load this module only through `next/dynamic` with `ssr: false`.
+ */
+import * as monaco from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../lib/spec/diagnostics';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: monaco.Environment;
+  }
+}
+
+if (typeof window !== 'undefined' && !window.MonacoEnvironment) {
+  window.MonacoEnvironment = {
+    getWorker(_workerId: string, label: string) {
+      if (label === 'json') {
+        return new Worker(new URL('monaco-editor/language/json/json.worker.js', import.meta.url), { type: 'module' });
+      }
+      return new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
+    },
+  };
+}
+
+const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
+
+export interface EditorHandle {
+  reveal(line: number, column: number): void;
+  format(): void;
+}
+
+export interface JsonEditorProps {
+  value: string;
+  onChange(value: string): void;
+  diagnostics: readonly Diagnostic[];
+  /** The text the diagnostics were computed for; markers wait until it matches the editor's text. */
+  diagnosticsFor: string | undefined;
+  schema: object;
+  schemaId: string;
+  onSave?(): void;
+  handleRef?: { current: EditorHandle | null };
+}
+
+export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, onSave, handleRef }: JsonEditorProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const onChangeRef = useRef(onChange);
+  const onSaveRef = useRef(onSave);
+  onChangeRef.current = onChange;
+  onSaveRef.current = onSave;
+
+  useEffect(() => {
+    monaco.json.jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      trailingCommas: 'error',
+      enableSchemaRequest: false,
+      schemaValidation: 'ignore',
+      schemas: [{ uri: schemaId, fileMatch: ['inmemory://spec/*'], schema }],
+    });
+  }, [schema, schemaId]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(value, 'json', MODEL_URI);
+    model.setValue(value);
+    const editor = monaco.editor.create(container.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      renderValidationDecorations: 'on',
+      ariaLabel: 'Page JSON',
+    });
+    editorRef.current = editor;
+    const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    editor.addAction({
+      id: 'amdahl.save',
+      label: 'Save page',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
+      run: () => onSaveRef.current?.(),
+    });
+    if (handleRef) {
+      handleRef.current = {
+        reveal(line, column) {
+          editor.revealPositionInCenter({ lineNumber: line, column });
+          editor.setPosition({ lineNumber: line, column });
+          editor.focus();
+        },
+        format() {
+          void editor.getAction('editor.action.formatDocument')?.run();
+        },
+      };
+    }
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+      if (handleRef) handleRef.current = null;
+    };
+    // The editor is created once; later values flow in through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Outside changes (a restored draft, a reload after a conflict) replace the text as one undoable edit.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== value) {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    if (diagnosticsFor !== model.getValue()) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'amdahl',
+      diagnostics
+        .filter((d) => d.line !== undefined && d.code !== 'invalid-json')
+        .map((d) => ({
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: d.hint ? `${d.message}\n${d.hint}` : d.message,
+          code: d.code,
+          source: 'amdahl',
+          startLineNumber: d.line!,
+          startColumn: d.column!,
+          endLineNumber: d.endLine ?? d.line!,
+          endColumn: Math.max(d.endColumn ?? d.column! + 1, d.endLine && d.endLine > d.line! ? 1 : d.column! + 1),
+        })),
+    );
+  }, [diagnostics, diagnosticsFor]);
+
+  return <div ref={container} style={{ width: '100%', height: '100%' }} data-testid="json-editor" />;
+}

@@ -1,0 +1,87 @@
+'use client';
+/**
+ * Keeps the editor's unsaved text in localStorage, so a reload, a crash or a
+ * refused save loses nothing. A draft found on load is offered, never applied
+ * silently, and is not overwritten until the author restores or discards it.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+interface StoredDraft {
+  text: string;
+  savedAt: number;
+}
+
+function read(key: string): StoredDraft | undefined {
+  try {
+    const raw = window.localStorage.getItem(key);
+    const value = raw ? (JSON.parse(raw) as StoredDraft) : undefined;
+    return value && typeof value.text === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useDraft(key: string, text: string, savedText: string) {
+  const [offer, setOffer] = useState<StoredDraft | undefined>();
+  const offered = useRef(false);
+  const pending = useRef(false);
+
+  useEffect(() => {
+    if (offered.current) return;
+    offered.current = true;
+    const stored = read(key);
+    if (stored && stored.text !== savedText) {
+      pending.current = true;
+      setOffer(stored);
+    }
+  }, [key, savedText]);
+
+  useEffect(() => {
+    if (pending.current) return;
+    const timer = setTimeout(() => {
+      try {
+        if (text !== savedText) window.localStorage.setItem(key, JSON.stringify({ text, savedAt: Date.now() }));
+        else window.localStorage.removeItem(key);
+      } catch {
+        // Storage full or disabled: the editor still holds the text.
+      }
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [key, text, savedText]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (text !== savedText) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [text, savedText]);
+
+  const restore = useCallback((): string => {
+    const value = offer?.text ?? text;
+    pending.current = false;
+    setOffer(undefined);
+    return value;
+  }, [offer, text]);
+
+  const discard = useCallback(() => {
+    pending.current = false;
+    setOffer(undefined);
+    try {
+      window.localStorage.removeItem(key);
+    } catch {
+      // nothing to remove
+    }
+  }, [key]);
+
+  const clear = useCallback(() => {
+    try {
+      window.localStorage.removeItem(key);
+      window.localStorage.removeItem('amdahl:draft:new');
+    } catch {
+      // nothing to remove
+    }
+  }, [key]);
+
+  return { offer, restore, discard, clear };
+}

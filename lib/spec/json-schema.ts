@@ -1,0 +1,129 @@
+/**
+ * The JSON Schema of a page, generated from the catalog (draft-07, which
+ * Monaco's JSON service and ajv read alike). Each component's props schema
+ * comes from its zod definition; the page schema ties them to `type` with
+ * if/then so editors complete and document props per component.
+ */
+import { z } from 'zod';
+import type { Catalog, ComponentDefinition } from './define';
+import { LAYOUTS } from './document';
+import { PARAM_TYPES } from './page-model';
+
+export type JsonSchema = Record<string, unknown>;
+
+export const PAGE_SCHEMA_ID = 'https://amdahl.dev/schemas/page.schema.json';
+
+const propsSchemas = new WeakMap<ComponentDefinition, JsonSchema>();
+
+/** The props schema of one component, as the author writes them (defaults not required). */
+export function componentPropsSchema(def: ComponentDefinition): JsonSchema {
+  let schema = propsSchemas.get(def);
+  if (!schema) {
+    const generated = z.toJSONSchema(def.props, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    delete generated.$schema;
+    schema = { ...generated, description: def.description };
+    propsSchemas.set(def, schema);
+  }
+  return schema;
+}
+
+const paramSchema: JsonSchema = {
+  description: 'A param used as @name in the SQL: a type, a list of allowed values, or {type, values?, default?}.',
+  anyOf: [
+    { type: 'string', enum: [...PARAM_TYPES] },
+    { type: 'array', items: { type: ['string', 'number'] }, minItems: 1 },
+    {
+      type: 'object',
+      properties: {
+        type: { type: 'string', enum: [...PARAM_TYPES] },
+        values: { type: 'array', items: { type: ['string', 'number'] }, minItems: 1 },
+        default: { type: ['string', 'number', 'boolean'] },
+        description: { type: 'string' },
+      },
+      additionalProperties: false,
+    },
+  ],
+};
+
+export const declaredQuerySchema: JsonSchema = {
+  type: 'object',
+  description: 'A named, read-only query the host runs server-side.',
+  required: ['name'],
+  properties: {
+    name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Referenced by {"$query": name} and {"$value": {"query": name, ...}}.' },
+    source: { type: 'string', enum: ['sql', 'cluster_search', 'kb_search'], default: 'sql', description: 'Where the rows come from.' },
+    sql: { type: 'string', description: 'One SELECT over the allowed tables; @name for params. Never mention business_id.' },
+    query: { type: 'string', description: 'The search text (cluster_search, kb_search).' },
+    target: { type: 'string', description: 'What cluster_search searches.' },
+    params: { type: 'object', additionalProperties: paramSchema, description: 'Params by name, used as @name in the SQL.' },
+  },
+  additionalProperties: false,
+};
+
+export function pageJsonSchema(catalog: Catalog): JsonSchema {
+  const definitions: Record<string, JsonSchema> = {};
+  const branches: JsonSchema[] = [];
+  for (const def of catalog.components.values()) {
+    definitions[`props_${def.type}`] = componentPropsSchema(def);
+    branches.push({
+      if: { properties: { type: { const: def.type } }, required: ['type'] },
+      then: { properties: { props: { $ref: `#/definitions/props_${def.type}` } } },
+    });
+  }
+  definitions.node = {
+    type: 'object',
+    required: ['type'],
+    properties: {
+      type: {
+        type: 'string',
+        enum: [...catalog.types],
+        description: 'A catalog component.',
+      },
+      props: { type: 'object', description: "The component's props." },
+      children: { type: 'array', items: { $ref: '#/definitions/node' }, description: 'Child nodes, for layout components.' },
+      id: { type: 'string', description: 'An optional name for the node.' },
+    },
+    allOf: branches,
+  };
+  definitions.spec = {
+    type: 'object',
+    required: ['version', 'root'],
+    properties: {
+      $schema: { type: 'string' },
+      version: { const: 1, description: 'The spec format version.' },
+      layout: { type: 'string', enum: [...LAYOUTS], default: 'dashboard', description: 'dashboard: a grid of panels; single: one visualisation full-bleed; document: a centred prose column.' },
+      root: { $ref: '#/definitions/node' },
+    },
+    additionalProperties: false,
+  };
+  definitions.declaredQuery = declaredQuerySchema;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: PAGE_SCHEMA_ID,
+    title: 'Amdahl Page',
+    description: 'A page {name, tags, declared_queries, spec}, a canonical spec {version, root, layout}, or a bare node.',
+    definitions,
+    anyOf: [
+      {
+        type: 'object',
+        required: ['spec'],
+        properties: {
+          $schema: { type: 'string' },
+          name: { type: 'string', minLength: 1, description: 'The page name.' },
+          description: { type: 'string' },
+          tags: { type: 'array', items: { type: 'string' } },
+          declared_queries: { type: 'array', items: { $ref: '#/definitions/declaredQuery' } },
+          spec: { anyOf: [{ $ref: '#/definitions/spec' }, { $ref: '#/definitions/node' }] },
+          id: { type: 'string' },
+          status: { type: 'string' },
+          version: { type: 'integer' },
+          created_at: { type: 'string' },
+          updated_at: { type: 'string' },
+        },
+        additionalProperties: false,
+      },
+      { $ref: '#/definitions/spec' },
+      { $ref: '#/definitions/node' },
+    ],
+  };
+}

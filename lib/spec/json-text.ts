@@ -1,0 +1,137 @@
+/**
+ * JSON text with positions (jsonc-parser): parse errors with line and column,
+ * and the range of any RFC 6901 pointer, so that every diagnostic can say
+ * where it is. Nothing here searches the text for a value.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+export interface TextRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ParsedJson {
+  text: string;
+  tree: Node | undefined;
+  value: unknown;
+  errors: { message: string; offset: number; length: number }[];
+}
+
+const PARSE_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":"',
+  CommaExpected: 'Expected ","',
+  CloseBraceExpected: 'Expected "}"',
+  CloseBracketExpected: 'Expected "]"',
+  EndOfFileExpected: 'Expected the end of the file',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in a string',
+};
+
+export function parseJsonText(text: string): ParsedJson {
+  const raw: ParseError[] = [];
+  const tree = parseTree(text, raw, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const errors = raw.map((e) => {
+    const code = printParseErrorCode(e.error);
+    return { message: PARSE_MESSAGES[code] ?? code, offset: e.offset, length: e.length };
+  });
+  // jsonc-parser tolerates comments only as errors; a value is still built.
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      errors.push({ message: (error as Error).message, offset: 0, length: 0 });
+    }
+  }
+  return { text, tree, value, errors };
+}
+
+/** Converts offsets to 1-based lines and columns with one table of line starts. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) this.starts.push(i + 1);
+      else if (ch === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+  range(offset: number, length: number): TextRange {
+    const start = this.position(offset);
+    const end = this.position(offset + Math.max(length, 0));
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+}
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(path: readonly (string | number)[]): string {
+  return path.length === 0 ? '' : '/' + path.map(escapePointerSegment).join('/');
+}
+
+export function parsePointer(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * The node a pointer names. For a property, `key: true` gives the property's
+ * key (where an editor should underline "unknown prop"); otherwise its value.
+ * A pointer into something that does not exist resolves to its nearest parent.
+ */
+export function nodeAtPointer(tree: Node | undefined, pointer: string, key = false): Node | undefined {
+  if (!tree) return undefined;
+  const path = parsePointer(pointer);
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) {
+      if (key && n === path.length && node.parent?.type === 'property' && node.parent.children?.[0]) return node.parent.children[0];
+      return node;
+    }
+  }
+  return tree;
+}
+
+/**
+ * Maps an offset inside a decoded JSON string value to the offset of the same
+ * character in the raw text, stepping over escapes (`\n`, `\"`, `\u00e9`).
+ */
+export function rawOffsetInString(text: string, stringNode: Node, decodedOffset: number): number {
+  let raw = stringNode.offset + 1;
+  const end = stringNode.offset + stringNode.length - 1;
+  for (let decoded = 0; decoded < decodedOffset && raw < end; decoded++) {
+    if (text[raw] === '\\') raw += text[raw + 1] === 'u' ? 6 : 2;
+    else raw += 1;
+  }
+  return raw;
+}

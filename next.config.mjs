@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite and the SQL parser load WASM and data files from their own package folders at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'libpg-query'],
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The studio's own origin only; embeds set their own frame-ancestors.
+  async headers() {
+    return [
+      {
+        source: '/((?!embed/).*)',
+        headers: [
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,84 @@
+/**
+ * Builds the app once (when the build is missing or older than the sources)
+ * and starts `next start` on a free loopback port with its own data directory.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const NEXT = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function newestSource(dir: string, newest = 0): number {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'test') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = newestSource(full, newest);
+    else if (/\.(tsx?|css|json|mjs)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function ensureBuild(): void {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource(ROOT)) return;
+  const result = spawnSync(process.execPath, [NEXT, 'build'], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`next build failed with ${result.status}`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface AppServer {
+  url: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(options: { dir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'amdahl-e2e-'));
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [NEXT, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AMDAHL_LOCAL_DIR: dir, AMDAHL_LISTEN_HOST: '127.0.0.1', AMDAHL_URL: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    try {
+      // The first request opens PGlite (and seeds it on a new directory).
+      const response = await fetch(`${url}/api/pages?limit=1`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not come up in time:\n${output}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
