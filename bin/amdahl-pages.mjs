@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx, so the CLI, the app and the tests share one source.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI (dist/, built on install) while it is up to date with the
+// sources; otherwise the TypeScript sources through tsx, so an edit is never ignored.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestSourceMtime } from './source-stamp.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = path.join(root, 'dist', 'amdahl-pages.mjs');
+const stampFile = path.join(root, 'dist', 'amdahl-pages.stamp');
+
+function bundleIsFresh() {
+  if (process.env.AMDAHL_CLI_FROM_SOURCE || !existsSync(bundle) || !existsSync(stampFile)) return false;
+  return Number(readFileSync(stampFile, 'utf8')) >= newestSourceMtime(root);
+}
+
+let main;
+if (bundleIsFresh()) {
+  ({ main } = await import(pathToFileURL(bundle).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(pathToFileURL(path.join(root, 'cli', 'main.ts')).href));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 import { defineComponent, valueOr } from '../../lib/spec/define';
 
+export const BADGE_TONES = ['neutral', 'positive', 'warning', 'negative', 'info'] as const;
+
 export const definition = defineComponent({
   type: 'Badge',
   group: 'content',
@@ -12,10 +14,10 @@ export const definition = defineComponent({
         z.union([z.string(), z.number(), z.boolean()]),
         'The label: a literal, or {"$value": {"query", "field"}} to show one value from a query.',
       ),
-      tone: z
-        .enum(['neutral', 'positive', 'warning', 'negative', 'info'])
-        .default('neutral')
-        .describe('Colour: neutral, positive, warning, negative or info.'),
+      tone: valueOr(
+        z.enum(BADGE_TONES),
+        'Colour: neutral, positive, warning, negative or info. May be {"$value": {"query", "field"}} so that the query picks the colour (an unknown value shows neutral).',
+      ).default('neutral'),
       variant: z.enum(['soft', 'solid', 'outline']).default('soft').describe('Fill style: a tinted background, a solid one, or an outline.'),
       format: z.enum(VALUE_FORMATS).default('auto').describe('How a numeric text is formatted (number, percent, compact...).'),
       prefix: z.string().max(40).optional().describe('Text shown before the value inside the badge, such as "CSAT".'),

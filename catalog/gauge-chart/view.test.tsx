@@ -44,7 +44,8 @@ describe('GaugeChartView', () => {
     const low = render(<GaugeChartView props={gaugeProps({ value: 0.1 }, { thresholds: bands, label: 'Win rate' })} layout="dashboard" />);
     expect(part(low.container, 'band')).toHaveLength(3);
     expect(part(low.container, 'value')[0]!.getAttribute('stroke')).toBe(TONE_COLORS.negative);
-    expect(screen.getByText('Win rate · At risk')).toBeTruthy();
+    expect(screen.getByText('Win rate')).toBeTruthy();
+    expect(screen.getByText('At risk')).toBeTruthy();
     cleanup();
     const high = render(<GaugeChartView props={gaugeProps({ value: 0.42 }, { thresholds: bands })} layout="dashboard" />);
     expect(part(high.container, 'value')[0]!.getAttribute('stroke')).toBe(TONE_COLORS.positive);
@@ -66,6 +67,13 @@ describe('GaugeChartView', () => {
     expect(screen.getByText('3.87')).toBeTruthy();
     expect(screen.getByText('1.00')).toBeTruthy();
     expect(screen.getByText('5.00')).toBeTruthy();
+  });
+
+  it('shrinks a long value so it stays inside the dial', () => {
+    const { container } = render(<GaugeChartView props={gaugeProps({ value: 1234567 }, { max: 2000000, format: 'currency' })} layout="dashboard" />);
+    const text = part(container, 'value-text')[0] as SVGTextElement;
+    expect(text.textContent).toBe('$1,234,567');
+    expect(parseFloat(text.style.fontSize)).toBeLessThan(34);
   });
 
   it('clamps the arc but shows the real value past the ends', () => {

@@ -37,6 +37,11 @@ function arc(from: number, to: number, r: number): string {
   return `M ${round(x0)} ${round(y0)} A ${r} ${r} 0 0 1 ${round(x1)} ${round(y1)}`;
 }
 
+/** The value must fit inside the dial (about 160 units wide): long texts get a smaller font. */
+function valueFontSize(text: string): number {
+  return Math.round(Math.min(34, 240 / Math.max(1, text.length)));
+}
+
 function clamp01(f: number): number {
   return Math.min(1, Math.max(0, f));
 }
@@ -95,44 +100,47 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
 
   return (
     <ChartFrame title={title} description={description} height={height} layout={layout}>
-      <svg className={styles.gauge} viewBox="0 0 240 146" preserveAspectRatio="xMidYMid meet" role="img" aria-label={spoken}>
-        <title>{spoken}</title>
-        <path d={arc(0, 1, R)} fill="none" stroke={TRACK} strokeWidth={WIDTH} data-part="track" />
-        {bands.map((b, i) => (
-          <path key={i} d={arc(b.from, b.to, BAND_R)} fill="none" stroke={colorOf(b.t)} strokeWidth={4} data-part="band" />
-        ))}
-        {value !== undefined && fraction(value) > 0 ? (
-          <path
-            d={arc(0, fraction(value), R)}
-            fill="none"
-            stroke={band ? colorOf(band) : DEFAULT_FILL}
-            strokeWidth={WIDTH}
-            data-part="value"
-          />
-        ) : null}
-        {target !== undefined ? (
-          <g data-part="target">
-            <line x1={round(tx0)} y1={round(ty0)} x2={round(tx1)} y2={round(ty1)} className={styles.targetLine} />
-            <text x={CX} y={CY + 18} textAnchor="middle" className={styles.targetText}>
-              {`${targetLabel} ${fmt(target)}`}
+      <div className={styles.layout}>
+        <div className={styles.dial}>
+          <svg className={styles.gauge} viewBox="0 0 240 146" preserveAspectRatio="xMidYMid meet" role="img" aria-label={spoken}>
+            <title>{spoken}</title>
+            <path d={arc(0, 1, R)} fill="none" stroke={TRACK} strokeWidth={WIDTH} data-part="track" />
+            {bands.map((b, i) => (
+              <path key={i} d={arc(b.from, b.to, BAND_R)} fill="none" stroke={colorOf(b.t)} strokeWidth={4} data-part="band" />
+            ))}
+            {value !== undefined && fraction(value) > 0 ? (
+              <path d={arc(0, fraction(value), R)} fill="none" stroke={band ? colorOf(band) : DEFAULT_FILL} strokeWidth={WIDTH} data-part="value" />
+            ) : null}
+            {target !== undefined ? (
+              <g data-part="target">
+                <line x1={round(tx0)} y1={round(ty0)} x2={round(tx1)} y2={round(ty1)} className={styles.targetLine} />
+                <text x={CX} y={CY + 18} textAnchor="middle" className={styles.targetText}>
+                  {`${targetLabel} ${fmt(target)}`}
+                </text>
+              </g>
+            ) : null}
+            <text x={CX} y={CY - 12} textAnchor="middle" className={styles.value} style={{ fontSize: valueFontSize(valueText) }} data-part="value-text">
+              {valueText}
             </text>
-          </g>
-        ) : null}
-        <text x={CX} y={CY - 14} textAnchor="middle" className={styles.value} data-part="value-text">
-          {valueText}
-        </text>
+            <text x={point(0, R)[0]} y={CY + 18} textAnchor="middle" className={styles.end}>
+              {fmt(min)}
+            </text>
+            <text x={point(1, R)[0]} y={CY + 18} textAnchor="middle" className={styles.end}>
+              {fmt(max)}
+            </text>
+          </svg>
+        </div>
         {label || band?.label ? (
-          <text x={CX} y={CY + 4} textAnchor="middle" className={styles.label}>
-            {[label, band?.label].filter(Boolean).join(' · ')}
-          </text>
+          <p className={styles.caption}>
+            {label ? <span>{label}</span> : null}
+            {band?.label ? (
+              <span className={styles.band} style={{ color: colorOf(band), borderColor: colorOf(band) }}>
+                {band.label}
+              </span>
+            ) : null}
+          </p>
         ) : null}
-        <text x={point(0, R)[0]} y={CY + 18} textAnchor="middle" className={styles.end}>
-          {fmt(min)}
-        </text>
-        <text x={point(1, R)[0]} y={CY + 18} textAnchor="middle" className={styles.end}>
-          {fmt(max)}
-        </text>
-      </svg>
+      </div>
     </ChartFrame>
   );
 }

@@ -2,7 +2,7 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { isSafeUrl } from '../shared/url-safety';
+import { isSafeUrl } from '../../lib/spec/url-safety';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import styles from './view.module.css';

@@ -26,7 +26,9 @@ export const definition = defineComponent({
         .min(1)
         .max(50)
         .default(8)
-        .describe('Show the N largest categories; the rest are summed into one extra slice named by `otherLabel`.'),
+        .describe(
+          'Show the N largest categories; the rest are summed into one extra slice named by `otherLabel` (a single leftover category keeps its own name).',
+        ),
       otherLabel: z.string().min(1).default('Other').describe('Name of the slice that groups the categories beyond `limit`.'),
       legend: z.boolean().default(true).describe('Show a legend listing each slice with its value.'),
       height: z.number().int().min(120).max(1600).default(300).describe('Chart height in pixels (a `single` page grows it to the viewport).'),

@@ -54,6 +54,13 @@ describe('PieChartView', () => {
     expect(items[3]!.textContent).toContain('25,000');
   });
 
+  it('keeps a single leftover category under its own name', () => {
+    const { container } = renderPie({ data: byChannel, limit: 5 });
+    expect(container.querySelectorAll('.recharts-pie-sector')).toHaveLength(6);
+    expect(legendItems()[5]!.textContent).toContain('social');
+    expect(screen.queryByText('Other')).toBeNull();
+  });
+
   it('shows the total in the middle of a donut, formatted', () => {
     renderPie({ data: byChannel, donut: true, valueFormat: 'compact' });
     expect(screen.getByText('Total')).toBeTruthy();

@@ -62,7 +62,7 @@ export function PieChartView({ props, layout }: ViewProps<Props>) {
       );
     } else {
       const grouped = topWithOther(positive, limit, otherLabel);
-      const hasOther = grouped.length > limit;
+      const hasOther = grouped.length < positive.length;
       const slices: SliceDatum[] = grouped.map((item, i) => ({
         name: item.label,
         value: item.value,

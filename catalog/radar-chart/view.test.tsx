@@ -56,6 +56,9 @@ describe('RadarChartView', () => {
     expect(ticks.length).toBeGreaterThan(1);
     expect(ticks.every((t) => /%$/.test(t ?? ''))).toBe(true);
     expect(ticks[0]).toBe('0%');
+    // Ratios get fractional ticks, not 0% 100% 200%.
+    expect(ticks).toContain('50%');
+    expect(ticks[ticks.length - 1]).toBe('100%');
   });
 
   it('notes gaps, repeated spokes and too few spokes', () => {

@@ -72,7 +72,8 @@ export function RadarChartView({ props, layout }: ViewProps<Props>) {
       );
     } else {
       const min = Math.min(...all);
-      const chartData = spokes.map((s) => ({ axis: s.axis, values: s.values }));
+      // Series under generated keys: a column name with a dot would read as a path in recharts.
+      const chartData = spokes.map((s) => Object.fromEntries([['axis', s.axis], ...s.values.map((v, i) => [`s${i}`, v])]));
       const tickStyle = { fill: 'var(--ap-muted, #5d6778)', fontSize: 12 };
       body = (
         <ChartBody notes={notes}>
@@ -83,7 +84,9 @@ export function RadarChartView({ props, layout }: ViewProps<Props>) {
                   <PolarGrid stroke="var(--ap-border, #e1e4ea)" />
                   <PolarAngleAxis dataKey="axis" tick={tickStyle} />
                   <PolarRadiusAxis
-                    angle={90}
+                    // Between the first two spokes, so the scale does not sit on a spoke's label.
+                    angle={90 - 180 / Math.max(spokes.length, 1)}
+                    allowDecimals
                     domain={min >= 0 ? [0, 'auto'] : ['auto', 'auto']}
                     tick={{ ...tickStyle, fontSize: 10 }}
                     tickFormatter={(v: unknown) => formatValue(v, valueFormat)}
@@ -93,7 +96,7 @@ export function RadarChartView({ props, layout }: ViewProps<Props>) {
                     <Radar
                       key={col}
                       name={col}
-                      dataKey={(d: { values: (number | null)[] }) => d.values[i]}
+                      dataKey={`s${i}`}
                       stroke={seriesColor(i, colors)}
                       fill={seriesColor(i, colors)}
                       fillOpacity={filled ? 0.18 : 0}

@@ -86,7 +86,8 @@ describe('SankeyView', () => {
       { source: 'b', target: 'c', value: 1 },
     ]);
     const parsed = definition.props.parse({ links: { $query: 'flows' } });
-    const { container } = render(<SankeyView props={{ ...parsed, links }} layout="dashboard" />);
+    const props = { ...parsed, links } as Parameters<typeof SankeyView>[0]['props'];
+    const { container } = render(<SankeyView props={props} layout="dashboard" />);
     expect(part(container, 'link')).toHaveLength(2);
   });
 

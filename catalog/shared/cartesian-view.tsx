@@ -180,7 +180,7 @@ export function XYChart(p: XYChartProps) {
       ) : (
         <ChartCanvas height={p.height} layout={layout} notes={notes} label={p.title}>
           <ComposedChart data={prepared.rows} margin={{ top: 8, right: right.length > 0 ? 4 : 16, bottom: 4, left: 4 }}>
-            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} yAxisId="left" />
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} yAxisId={left.length > 0 ? 'left' : 'right'} />
             <XAxis
               dataKey="x"
               type={numericX ? 'number' : 'category'}
@@ -193,7 +193,7 @@ export function XYChart(p: XYChartProps) {
               tickLine={AXIS_LINE}
               minTickGap={16}
             />
-            {valueAxis('left', left, leftStacked, leftTick, leftFormat)}
+            {left.length > 0 ? valueAxis('left', left, leftStacked, leftTick, leftFormat) : null}
             {right.length > 0 ? valueAxis('right', right, rightStacked, rightTick, rightFormat) : null}
             <Tooltip
               formatter={(value, _name, item) => (axisOfKey.get(String(item.dataKey)) === 'right' ? rightText(value) : leftText(value))}

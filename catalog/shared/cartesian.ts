@@ -105,8 +105,8 @@ export function defaultFormatForType(type: string | undefined): ValueFormat {
   if (DECIMAL_TYPES.has(t)) return 'number';
   if (DATE_TYPES.has(t)) return 'date';
   if (TIMESTAMP_TYPES.has(t)) return 'datetime';
-  if (BOOLEAN_TYPES.has(t)) return 'auto';
-  return 'text';
+  // Text, booleans (Yes/No), json and the rest: `auto` shows strings as they are.
+  return 'auto';
 }
 
 /** `auto` resolved against the first series' column: integers stay integers. */
@@ -143,10 +143,10 @@ export function axisFormatter({ format, currency }: FormatChoice): (value: unkno
   if (format === 'currency') {
     return (value) => {
       const n = toNumber(value);
-      if (n !== undefined && Math.abs(n) >= 100_000) {
-        return formatValue(n, 'currency', { currency }).replace(/[\d.,\s\u00a0]+/, formatValue(Math.abs(n), 'compact'));
-      }
-      return formatValue(value, 'currency', { currency });
+      if (n === undefined) return formatValue(value, 'currency', { currency });
+      // $1.2M rather than $1,200,000; whole ticks without cents ($0, $500).
+      if (Math.abs(n) >= 100_000) return formatValue(n, 'currency', { currency, digits: 0 }).replace(/[\d.,\s\u00a0]+/, formatValue(Math.abs(n), 'compact'));
+      return formatValue(n, 'currency', { currency, digits: Number.isInteger(n) ? 0 : undefined });
     };
   }
   return (value) => formatValue(value, format, { currency });
@@ -281,7 +281,9 @@ export interface XYData {
 /**
  * Rows -> chart rows for line, area and composed charts. A time or numeric x
  * is sorted ascending; more than `maxPoints` rows are reduced with LTTB, each
- * series keeping its own peaks (see `downsampleRows`).
+ * series keeping its own peaks (see `keepForSeries`). Values are read into
+ * typed arrays first so that only the kept rows become objects: 100,000 rows
+ * cost a few arrays, not 100,000 objects.
  */
 export function prepareXY(
   data: BoundRows,
@@ -291,70 +293,107 @@ export function prepareXY(
 ): XYData {
   const kind = columnKind(data, x);
   const xKind: XKind = kind === 'time' ? 'time' : kind === 'number' ? 'number' : 'category';
-  const rows: ChartRow[] = [];
-  let skipped = 0;
-  for (const raw of data.rows) {
-    const xv = xKind === 'time' ? toTime(raw[x]) : xKind === 'number' ? toNumber(raw[x]) : categoryKey(raw[x]);
-    if (xv === undefined) {
-      skipped++;
-      continue;
+  const source = data.rows;
+  const n = source.length;
+  const rowOf = new Uint32Array(n);
+  const xs = new Float64Array(n);
+  const cats: string[] = [];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const raw = source[i]![x];
+    if (xKind === 'category') {
+      cats.push(categoryKey(raw));
+      xs[count] = count;
+    } else {
+      const v = xKind === 'time' ? toTime(raw) : toNumber(raw);
+      if (v === undefined) continue;
+      xs[count] = v;
     }
-    const row = { x: xv } as ChartRow;
-    for (const s of series) row[s.key] = toNumber(raw[s.column]) ?? null;
-    rows.push(row);
+    rowOf[count++] = i;
   }
+  const skipped = n - count;
+
+  // Display order: ascending x for dates and numbers, query order for categories.
+  let order = new Uint32Array(count);
+  for (let j = 0; j < count; j++) order[j] = j;
   if (xKind !== 'category') {
     let sorted = true;
-    for (let i = 1; i < rows.length && sorted; i++) if ((rows[i]!.x as number) < (rows[i - 1]!.x as number)) sorted = false;
-    if (!sorted) rows.sort((a, b) => (a.x as number) - (b.x as number));
+    for (let j = 1; j < count && sorted; j++) if (xs[j]! < xs[j - 1]!) sorted = false;
+    if (!sorted) order = order.sort((a, b) => xs[a]! - xs[b]! || a - b);
   }
-  const total = rows.length;
-  const kept = total > opts.maxPoints ? downsampleRows(rows, series, opts.maxPoints, !!opts.stacked) : rows;
-  return { rows: kept, xKind, total, skipped, downsampled: kept.length < total };
+
+  const values = series.map((s) => {
+    const v = new Float64Array(count);
+    for (let j = 0; j < count; j++) v[j] = toNumber(source[rowOf[j]!]![s.column]) ?? Number.NaN;
+    return v;
+  });
+
+  let kept: ArrayLike<number> = order;
+  if (count > opts.maxPoints) {
+    const lines = opts.stacked ? [sumOf(values, count)] : values;
+    const mask = keepForSeries(order, xKind === 'category' ? null : xs, lines, opts.maxPoints);
+    const out: number[] = [];
+    for (let k = 0; k < count; k++) if (mask[k]) out.push(order[k]!);
+    kept = out;
+  }
+
+  const rows: ChartRow[] = new Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const j = kept[k]!;
+    const row = { x: xKind === 'category' ? cats[j]! : xs[j]! } as ChartRow;
+    for (let s = 0; s < series.length; s++) {
+      const v = values[s]![j]!;
+      row[series[s]!.key] = Number.isNaN(v) ? null : v;
+    }
+    rows[k] = row;
+  }
+  return { rows, xKind, total: count, skipped, downsampled: kept.length < count };
+}
+
+/** Per point, the sum of the series that have a value there (NaN when none has). */
+function sumOf(values: readonly Float64Array[], count: number): Float64Array {
+  const sum = new Float64Array(count).fill(Number.NaN);
+  for (const v of values) {
+    for (let j = 0; j < count; j++) {
+      const y = v[j]!;
+      if (!Number.isNaN(y)) sum[j] = Number.isNaN(sum[j]!) ? y : sum[j]! + y;
+    }
+  }
+  return sum;
 }
 
 /**
- * At most `maxPoints` rows that keep every series' shape: each series (or,
- * for stacks, the stack's total) gets an equal share of the budget for its own
- * LTTB picks over its non-null points, and the union of the picks is kept, so
- * every row still carries all series (tooltips and stacks stay whole).
+ * Which positions of `order` to keep so that at most `maxPoints` remain: each
+ * line gets an equal share of the budget for its own LTTB picks over its
+ * non-null points, and the union of the picks is kept, so every kept row still
+ * carries all series (tooltips and stacks stay whole). `xs` null = categories,
+ * spaced evenly.
  */
-export function downsampleRows<T extends ChartRow>(rows: readonly T[], series: readonly Series[], maxPoints: number, stacked: boolean): T[] {
-  if (rows.length <= maxPoints) return rows.slice();
-  const xAt = (i: number) => (typeof rows[i]!.x === 'number' ? (rows[i]!.x as number) : i);
-  const lines: ((row: T) => number | null)[] = stacked
-    ? [
-        (row) => {
-          let sum: number | null = null;
-          for (const s of series) {
-            const v = row[s.key];
-            if (typeof v === 'number') sum = (sum ?? 0) + v;
-          }
-          return sum;
-        },
-      ]
-    : series.map((s) => (row: T) => (typeof row[s.key] === 'number' ? (row[s.key] as number) : null));
-  if (lines.length === 0) lines.push(() => 0);
-  const budget = Math.max(3, Math.floor(maxPoints / lines.length));
-  const keep = new Uint8Array(rows.length);
+export function keepForSeries(order: ArrayLike<number>, xs: Float64Array | null, lines: readonly Float64Array[], maxPoints: number): Uint8Array {
+  const count = order.length;
+  const keep = new Uint8Array(count);
+  if (count === 0) return keep;
   keep[0] = 1;
-  keep[rows.length - 1] = 1;
-  for (const value of lines) {
-    const idx: number[] = [];
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const v = value(rows[i]!);
-      if (v === null) continue;
-      idx.push(i);
-      xs.push(xAt(i));
-      ys.push(v);
+  keep[count - 1] = 1;
+  const budget = Math.max(3, Math.floor(maxPoints / Math.max(1, lines.length)));
+  const pos: number[] = [];
+  const px: number[] = [];
+  const py: number[] = [];
+  for (const line of lines) {
+    pos.length = 0;
+    px.length = 0;
+    py.length = 0;
+    for (let k = 0; k < count; k++) {
+      const j = order[k]!;
+      const y = line[j]!;
+      if (Number.isNaN(y)) continue;
+      pos.push(k);
+      px.push(xs ? xs[j]! : k);
+      py.push(y);
     }
-    for (const j of lttbIndices(xs, ys, budget)) keep[idx[j]!] = 1;
+    for (const i of lttbIndices(px, py, budget)) keep[pos[i]!] = 1;
   }
-  const out: T[] = [];
-  for (let i = 0; i < rows.length; i++) if (keep[i]) out.push(rows[i]!);
-  return out;
+  return keep;
 }
 
 /** The smallest and largest value drawn, stacks summed per sign, for sizing the value axis. */

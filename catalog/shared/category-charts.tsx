@@ -14,10 +14,18 @@ import type { BoundRows, Row } from '../../lib/spec/resolved';
 /** Shown for a null or empty category, so such rows stay visible instead of vanishing. */
 export const NONE_LABEL = '(none)';
 
-/** A category as text: nulls get a visible name, dates their ISO day. */
+/**
+ * A category as text: nulls get a visible name; a Date its ISO form, shortened
+ * to the day at midnight UTC (date_trunc('day' | 'week' | 'month')) but kept
+ * whole otherwise, so hourly buckets stay apart.
+ */
 export function categoryLabel(value: unknown): string {
   if (value === null || value === undefined || value === '') return NONE_LABEL;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? NONE_LABEL : value.toISOString().slice(0, 10);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return NONE_LABEL;
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -70,11 +78,12 @@ export function sumByLabel(rows: readonly Row[], labelColumn: string, valueColum
 
 /**
  * The `limit` largest items, largest first, with the rest summed into one
- * `otherLabel` item (only when there is a rest).
+ * `otherLabel` item. A rest of one item keeps its own name: an "Other" that
+ * stands for a single category only hides which one it is.
  */
 export function topWithOther(items: readonly LabelledValue[], limit: number, otherLabel: string): LabelledValue[] {
   const sorted = [...items].sort((a, b) => b.value - a.value);
-  if (sorted.length <= limit) return sorted;
+  if (sorted.length <= limit + 1) return sorted;
   const head = sorted.slice(0, limit);
   const rest = sorted.slice(limit).reduce((sum, item) => sum + item.value, 0);
   return [...head, { label: otherLabel, value: rest }];

@@ -16,6 +16,13 @@ describe('makeScale', () => {
     expect(s.colorOf(0.5).background).toBe('rgb(31, 138, 91)');
   });
 
+  it('mirrors the farther side: a mostly negative map still reaches full red and green', () => {
+    const s = makeScale({ kind: 'diverging', values: [-0.8, 0.2], center: 0 });
+    expect([s.low, s.high]).toEqual([-0.8, 0.8]);
+    expect(s.colorOf(-0.8).background).toBe('rgb(197, 48, 48)');
+    expect(s.colorOf(0.2).background).not.toBe('rgb(31, 138, 91)');
+  });
+
   it('blends other CSS colours with color-mix', () => {
     const s = makeScale({ kind: 'sequential', values: [0, 10], center: 0, colors: { low: 'white', high: 'var(--ap-accent)' } });
     expect(s.colorOf(5).background).toBe('color-mix(in srgb, white 50%, var(--ap-accent))');

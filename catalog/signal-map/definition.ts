@@ -13,6 +13,14 @@ export const definition = defineComponent({
       x: column('Column category: one column of cells per distinct value, in the rows\' order.'),
       y: column('Row category: one row of cells per distinct value, in the rows\' order.'),
       value: column('Numeric column that colours the cell. Cells without a number show as empty.'),
+      xOrder: z
+        .enum(['rows', 'label', 'total'])
+        .default('rows')
+        .describe('Order of the columns: rows = as they first appear in the rows (the SQL\'s ORDER BY), label = by category (numbers and dates in order), total = largest sum of values first.'),
+      yOrder: z
+        .enum(['rows', 'label', 'total'])
+        .default('rows')
+        .describe('Order of the rows of cells: rows = as they first appear in the rows, label = by category, total = largest sum of values first.'),
       scale: z
         .enum(['sequential', 'diverging'])
         .default('sequential')

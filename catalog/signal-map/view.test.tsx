@@ -102,6 +102,21 @@ describe('SignalMapView', () => {
     expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['2026-10-05']);
   });
 
+  it('orders columns and rows by label or by total when asked', () => {
+    const data = rows([
+      { topic: 'returns', channel: 'web', n: 1 },
+      { topic: 'billing', channel: 'email', n: 5 },
+      { topic: 'billing', channel: 'chat', n: 2 },
+      { topic: 'returns', channel: 'email', n: 9 },
+    ]);
+    renderMap({ data, value: 'n', xOrder: 'label', yOrder: 'total' });
+    expect(screen.getAllByRole('columnheader').slice(1).map((h) => h.textContent)).toEqual(['chat', 'email', 'web']);
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['returns', 'billing']);
+    cleanup();
+    renderMap({ data: rows([{ topic: 10, channel: 'a', n: 1 }, { topic: 9, channel: 'a', n: 1 }, { topic: null, channel: 'a', n: 1 }]), value: 'n', yOrder: 'label' });
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['9', '10', '(none)']);
+  });
+
   it('hides values in cells when asked, keeping them in the tooltip', () => {
     renderMap({ showValues: false, valueFormat: 'decimal' });
     expect(cell('billing × email').textContent).toBe('');

@@ -6,7 +6,7 @@
 import type { CSSProperties } from 'react';
 import { formatValue, toNumber } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
-import { ChartBody, MissingColumns, NothingToDraw, categoryLabel, countOf, missingColumns } from '../shared/category-charts';
+import { ChartBody, MissingColumns, NONE_LABEL, NothingToDraw, categoryLabel, countOf, missingColumns } from '../shared/category-charts';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import { makeScale } from './color-scale';
 import type { definition } from './definition';
@@ -71,18 +71,46 @@ function readMatrix(rows: readonly Record<string, unknown>[], x: string, y: stri
   return { xs: [...xs.values()], ys: [...ys.values()], cells, skipped, repeated };
 }
 
+type Order = Props['xOrder'];
+
+function byLabel(a: Category, b: Category): number {
+  if (a.key === NONE_LABEL || b.key === NONE_LABEL) return a.key === b.key ? 0 : a.key === NONE_LABEL ? 1 : -1;
+  const na = toNumber(a.raw);
+  const nb = toNumber(b.raw);
+  if (na !== undefined && nb !== undefined) return na - nb;
+  if (a.raw instanceof Date && b.raw instanceof Date) return a.raw.getTime() - b.raw.getTime();
+  return a.key.localeCompare(b.key, 'en', { numeric: true });
+}
+
+function ordered(categories: Category[], order: Order, totalOf: (c: Category) => number): Category[] {
+  if (order === 'label') return [...categories].sort(byLabel);
+  if (order === 'total') return [...categories].sort((a, b) => totalOf(b) - totalOf(a));
+  return categories;
+}
+
 const AGGREGATE_WORDS: Record<Aggregate, string> = { avg: 'averaged', sum: 'summed', min: 'reduced to their minimum', max: 'reduced to their maximum' };
 
 export function SignalMapView({ props, layout }: ViewProps<Props>) {
-  const { data, x, y, value, scale: kind, center, min, max, aggregate, valueFormat, xFormat, yFormat, colors, showValues, height, title, description } = props;
+  const { data, x, y, value, xOrder, yOrder, scale: kind, center, min, max, aggregate, valueFormat, xFormat, yFormat, colors, showValues, height, title, description } =
+    props;
   const missing = missingColumns(data, [x, y, value]);
 
   let body;
   if (missing.length > 0) {
     body = <MissingColumns data={data} missing={missing} />;
   } else {
-    const { xs, ys, cells, skipped, repeated } = readMatrix(data.rows, x, y, value);
+    const matrix = readMatrix(data.rows, x, y, value);
+    const { cells, skipped, repeated } = matrix;
     const values = new Map([...cells].map(([id, cell]) => [id, combine(cell, aggregate)]));
+    const xTotals = new Map<string, number>();
+    const yTotals = new Map<string, number>();
+    for (const [id, v] of values) {
+      const [yKey, xKey] = JSON.parse(id) as [string, string];
+      xTotals.set(xKey, (xTotals.get(xKey) ?? 0) + v);
+      yTotals.set(yKey, (yTotals.get(yKey) ?? 0) + v);
+    }
+    const xs = ordered(matrix.xs, xOrder, (c) => xTotals.get(c.key) ?? 0);
+    const ys = ordered(matrix.ys, yOrder, (r) => yTotals.get(r.key) ?? 0);
     const empty = xs.length * ys.length - values.size;
     const notes = [
       repeated > 0 && `${countOf(repeated, 'row')} repeating a cell ${AGGREGATE_WORDS[aggregate]} into it.`,

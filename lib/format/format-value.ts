@@ -13,7 +13,9 @@ export interface FormatOptions {
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(locale: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  // "-0.00" helps nobody: a value that rounds to zero is shown without a sign.
+  const opts: Intl.NumberFormatOptions = { signDisplay: 'negative', ...options };
   const key = `n|${locale}|${JSON.stringify(opts)}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;
   if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, opts)));

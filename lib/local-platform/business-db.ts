@@ -141,6 +141,8 @@ export class BusinessDatabase {
       },
       stdout: false,
       stderr: false,
+      // A runaway result on the JS side ends this worker, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     this.worker = worker;
     return new Promise<StartInfo>((resolve, reject) => {
@@ -151,6 +153,10 @@ export class BusinessDatabase {
         reject(new ApiError('unavailable', `the database of business "${business}" did not start in time`));
       }, this.options.startTimeoutMs ?? 180_000);
       worker.on('message', (msg: { type?: string } & Partial<Reply> & Record<string, unknown>) => {
+        if (msg.type === 'notice') {
+          this.options.log?.(`business ${business}: ${String(msg.message)}`);
+          return;
+        }
         if (msg.type === 'template') {
           claim.done();
           return;

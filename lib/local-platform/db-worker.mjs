@@ -6,11 +6,11 @@
 // can be loaded from disk by path at run time (also from inside a Next.js
 // server bundle, where a bundled TypeScript module would have no file of its own).
 //
-// workerData: { dataDir, setupSql, setupVersion, readerRole, templateFile, makeTemplate }
+// workerData: { dataDir, setupSql, setupVersion, readerRole, templateFile, makeTemplate, maxResultBytes }
 // Messages in:  { id, type: 'query', sql, rowCap } | { id, type: 'close' }
 // Messages out: { type: 'ready', seeded, openMs, seedMs, rowCount, fromTemplate }
 //               { type: 'template', written }  (only when makeTemplate)
-//               { type: 'fatal', message }
+//               { type: 'fatal', message } | { type: 'notice', message }
 //               { id, ok: true, result } | { id, ok: false, error: { message, sqlstate, position, detail, hint } }
 
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 const { dataDir, setupSql, setupVersion, readerRole, templateFile, makeTemplate } = workerData;
+const maxResultBytes = workerData.maxResultBytes ?? 64 * 1024 * 1024;
 const CURSOR_PREFIX = 'DECLARE amdahl_user_cursor NO SCROLL CURSOR FOR ';
 const READY_FILE = path.join(path.dirname(dataDir), 'pgdata.ready');
 
@@ -111,15 +112,30 @@ async function open() {
   // A data directory without the ready marker was cut off during initdb or
   // seeding. Its contents are generated, so nothing is lost by starting again.
   if (!fs.existsSync(READY_FILE)) fs.rmSync(dataDir, { recursive: true, force: true });
-  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  let fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   let db;
   let fromTemplate = false;
+  if (!fresh) {
+    try {
+      db = await PGlite.create({ dataDir, parsers: PARSERS });
+    } catch (err) {
+      // A database that no longer opens (say, killed at a bad moment). Its
+      // rows are generated, so it is rebuilt rather than left broken.
+      parentPort.postMessage({ type: 'notice', message: `could not reopen the database (${err?.message ?? err}); rebuilding it` });
+      fs.rmSync(READY_FILE, { force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fresh = true;
+    }
+  }
   // initdb takes seconds; a pristine cluster saved once (a tar of its data
   // directory) loads in about one. A template that does not load (another
   // PGlite version, a damaged file) is ignored and initdb runs.
+  let templateFailed = false;
   if (fresh && templateFile && fs.existsSync(templateFile)) {
     try {
       const tar = fs.readFileSync(templateFile);
+      // PGlite would try to gunzip anything else and fail outside any try/catch.
+      if (tar.subarray(257, 262).toString('latin1') !== 'ustar') throw new Error('not a tar file');
       db = await PGlite.create({ dataDir, parsers: PARSERS, loadDataDir: new Blob([tar]) });
       fromTemplate = true;
     } catch {
@@ -129,12 +145,14 @@ async function open() {
         // already broken
       }
       db = undefined;
+      templateFailed = true;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
   if (!db) {
     db = await PGlite.create({ dataDir, parsers: PARSERS });
-    if (fresh && makeTemplate && templateFile) {
+    // A template that failed to load is replaced by this fresh cluster.
+    if (fresh && (makeTemplate || templateFailed) && templateFile) {
       let written = false;
       try {
         const blob = await db.dumpDataDir('none');
@@ -150,7 +168,7 @@ async function open() {
     }
   }
   const openMs = performance.now() - started;
-  await db.exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';");
+  await db.exec("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD';");
   const marker = await db.query(
     "SELECT to_regclass('amdahl_internal.seed_marker') IS NOT NULL AS present",
   );
@@ -212,9 +230,14 @@ async function runQuery(db, sql, rowCap) {
     const fields = res.fields;
     const truncated = res.rows.length > rowCap;
     const raw = truncated ? res.rows.slice(0, rowCap) : res.rows;
+    let bytes = 0;
     const rows = raw.map((values) => {
       const row = {};
       for (let i = 0; i < fields.length; i++) row[fields[i].name] = jsonSafe(values[i]);
+      bytes += JSON.stringify(row).length;
+      if (bytes > maxResultBytes) {
+        throw Object.assign(new Error(`the result is larger than ${Math.round(maxResultBytes / 1048576)} MB; select fewer rows or columns`), { code: '54000' });
+      }
       return row;
     });
     return {

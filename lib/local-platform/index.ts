@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSql, loadSqlParser, type SqlProblem } from '../spec/sql-check';
 import { KeyRing, requireScope, type Caller } from './auth';
 import { BusinessDatabase, InitdbTemplate, type StartInfo } from './business-db';
+import { DirLock } from './dir-lock';
 import { issueEmbedToken, verifyEmbedToken as verifyToken, type EmbedClaims } from './embed-tokens';
 import { ApiError } from './errors';
 import { errorBody, json, lineColumn, noContent, parseIfMatch, readJsonBody } from './http';
@@ -131,6 +132,7 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
   const seedPagesDir = locate(config.seedPagesDir, 'seed-pages');
   const businesses = new Map<string, Business>();
   const template = config.initdbTemplate ? new InitdbTemplate(config.initdbTemplate) : undefined;
+  const lock = new DirLock(config.dir);
   let closed = false;
 
   function business(name: string): Business {
@@ -428,6 +430,7 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     };
     try {
       if (closed) throw new ApiError('unavailable', 'the local platform is shut down');
+      lock.acquire();
       const url = new URL(req.url);
       const m = /\/api\/platform\/v1(\/.*)?$/.exec(url.pathname);
       let caller: Caller | undefined;
@@ -479,7 +482,9 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     handle,
     ready() {
       readying ??= (async () => {
+        if (closed) throw new ApiError('unavailable', 'the local platform is shut down');
         await fs.mkdir(path.join(config.dir, 'businesses'), { recursive: true });
+        lock.acquire();
         const warm = config.warmBusinesses ?? keys.businesses();
         await Promise.all([
           config.checkSql ? Promise.resolve() : loadSqlParser(),
@@ -498,6 +503,7 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
       closed = true;
       deliverer.close();
       await Promise.all([...businesses.values()].map((b) => b.db.close()));
+      lock.release();
     },
     verifyEmbedToken(token, opts = {}) {
       return verifyToken(token, { dir: config.dir, ...opts });

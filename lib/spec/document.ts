@@ -32,7 +32,7 @@ export interface NodeView {
   type: unknown;
   /** Props in the author's order; inline props and `props` merged (a `props` entry wins). */
   props: PropView[];
-  /** Where props live: `<node>/props`, or the node itself in the inline shape. */
+  /** Where props live: `<node>/props`, or the node itself when it has no props object (inline shape, or none yet). */
   propsPointer: string;
   inline: boolean;
   children: { value: unknown; pointer: string }[] | undefined;
@@ -66,7 +66,7 @@ export function readNode(value: JsonObject, pointer: string): NodeView {
     pointer,
     type: value.type,
     props,
-    propsPointer: inline && !isObject(explicit) ? pointer : `${pointer}/props`,
+    propsPointer: isObject(explicit) ? `${pointer}/props` : pointer,
     inline,
     children,
     childrenValue,

@@ -8,9 +8,9 @@ import { isObject, LAYOUTS, readDocument, readNode, type JsonObject, type Layout
 import type { DeclaredQuery, Page, PageSpec, ParamDeclaration, QuerySource, SpecNode } from './page-model';
 
 export function normaliseNode(value: unknown): SpecNode {
-  if (!isObject(value)) return { type: String(value), props: {} };
+  if (!isObject(value)) return { type: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined', props: {} };
   const view = readNode(value, '');
-  const node: SpecNode = { type: typeof view.type === 'string' ? view.type : String(view.type), props: {} };
+  const node: SpecNode = { type: typeof view.type === 'string' ? view.type : JSON.stringify(view.type) ?? 'undefined', props: {} };
   if (typeof value.id === 'string') node.id = value.id;
   for (const prop of view.props) node.props[prop.name] = prop.value;
   if (view.children) node.children = view.children.map((child) => normaliseNode(child.value));
@@ -29,7 +29,7 @@ export function normaliseQuery(value: unknown): DeclaredQuery {
   const q = isObject(value) ? value : {};
   const declared = typeof q.source === 'string' && QUERY_SOURCES.includes(q.source as QuerySource) ? (q.source as QuerySource) : undefined;
   const source: QuerySource = declared ?? (typeof q.sql === 'string' ? 'sql' : typeof q.target === 'string' ? 'cluster_search' : 'sql');
-  const out: DeclaredQuery = { name: String(q.name ?? ''), source };
+  const out: DeclaredQuery = { name: typeof q.name === 'string' ? q.name : '', source };
   if (typeof q.sql === 'string') out.sql = q.sql;
   if (typeof q.query === 'string') out.query = q.query;
   if (typeof q.target === 'string') out.target = q.target;

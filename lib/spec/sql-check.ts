@@ -91,6 +91,11 @@ function stringList(value: unknown): string[] {
 const cache = new Map<string, SqlProblem[]>();
 const CACHE_LIMIT = 2000;
 
+/** Forgets every cached verdict (benchmarks measure the parse itself). */
+export function clearSqlCache(): void {
+  cache.clear();
+}
+
 export function checkSql(sql: string, options: SqlCheckOptions = {}): SqlProblem[] {
   const allowed = options.allowedTables ?? DEFAULT_ALLOWED_TABLES;
   const key = `${allowed.join(',')}\u0000${sql}`;

@@ -7,7 +7,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { Catalog, ComponentDefinition } from './define';
+import type { z } from 'zod';
+import { unwrapSchema, type Catalog, type ComponentDefinition } from './define';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { isObject, LAYOUTS, PAGE_KEYS, readDocument, readNode, SPEC_KEYS, type DocumentView, type NodeView } from './document';
 import { componentPropsSchema, type JsonSchema } from './json-schema';
@@ -62,30 +63,45 @@ interface Context {
   options: ValidateOptions;
   findings: Finding[];
   bindings: BindingUse[];
+  /** Queries named by any binding, well-formed or not: none of them is "unused". */
+  named: Set<string>;
   columns: ColumnUse[];
-  validators: Map<string, ValidateFunction>;
 }
 
 const QUERY_KEYS = ['name', 'source', 'sql', 'query', 'target', 'params', 'description'];
 const SOURCES = ['sql', 'cluster_search', 'kb_search'];
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const compiled = new WeakMap<Catalog, Map<string, ValidateFunction>>();
-
-function validatorsFor(catalog: Catalog): Map<string, ValidateFunction> {
-  let map = compiled.get(catalog);
-  if (!map) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    map = new Map();
-    for (const def of catalog.components.values()) map.set(def.type, ajv.compile(componentPropsSchema(def)));
-    compiled.set(catalog, map);
-  }
-  return map;
+interface CompiledCatalog {
+  ajv: Ajv;
+  validators: Map<string, ValidateFunction>;
 }
 
-/** Compiles the catalog's validators ahead of the first request. */
+const compiled = new WeakMap<Catalog, CompiledCatalog>();
+
+function compiledFor(catalog: Catalog): CompiledCatalog {
+  let entry = compiled.get(catalog);
+  if (!entry) {
+    entry = { ajv: new Ajv({ allErrors: true, strict: false, verbose: true }), validators: new Map() };
+    compiled.set(catalog, entry);
+  }
+  return entry;
+}
+
+/** A component's props validator, compiled on first use (a short CLI run pays only for what it meets). */
+function validatorFor(catalog: Catalog, def: ComponentDefinition): ValidateFunction {
+  const entry = compiledFor(catalog);
+  let validate = entry.validators.get(def.type);
+  if (!validate) {
+    validate = entry.ajv.compile(componentPropsSchema(def));
+    entry.validators.set(def.type, validate);
+  }
+  return validate;
+}
+
+/** Compiles every validator ahead of the first request (servers); the CLI compiles lazily. */
 export function prepareCatalog(catalog: Catalog): void {
-  validatorsFor(catalog);
+  for (const def of catalog.components.values()) validatorFor(catalog, def);
 }
 
 export function validatePage(input: string | unknown, catalog: Catalog, options: ValidateOptions = {}): Diagnostic[] {
@@ -113,7 +129,7 @@ export function validatePage(input: string | unknown, catalog: Catalog, options:
     value = parsed.value;
     tree = parsed.tree;
   }
-  const ctx: Context = { catalog, options, findings: [], bindings: [], columns: [], validators: validatorsFor(catalog) };
+  const ctx: Context = { catalog, options, findings: [], bindings: [], named: new Set(), columns: [] };
   const doc = readDocument(value);
   checkDocument(ctx, value, doc);
   const queryColumns = checkQueries(ctx, doc);
@@ -204,7 +220,7 @@ function checkNode(ctx: Context, value: unknown, pointer: string): void {
   else {
     // Still check what an unknown component binds, so one typo does not hide another.
     for (const prop of view.props) {
-      if (bindingShape(prop.value) === 'rows' || bindingShape(prop.value) === 'value') recordBinding(ctx, String(view.type), prop.name, prop.value, prop.pointer);
+      if (bindingShape(prop.value) === 'rows' || bindingShape(prop.value) === 'value') recordBinding(ctx, typeof view.type === 'string' ? view.type : 'node', prop.name, prop.value, prop.pointer);
     }
     checkUnsafeStrings(ctx, view, undefined);
   }
@@ -275,6 +291,8 @@ function checkProps(ctx: Context, def: ComponentDefinition, view: NodeView): voi
     }
     if (found) {
       skip.add(prop.name);
+      const named = bindingQueryName(prop.value);
+      if (named) ctx.named.add(named);
       if (!kind) {
         push(ctx, { code: 'binding-kind', message: `${label} takes a literal value, not a binding`, pointer: prop.pointer, hint: 'bindings go in props that take data, such as data or value' });
       } else if (kind === 'rows' && (found === 'value' || found === 'bad-value')) {
@@ -291,19 +309,30 @@ function checkProps(ctx: Context, def: ComponentDefinition, view: NodeView): voi
       }
       continue;
     }
-    if (kind === 'rows') {
+    if (kind === 'rows' && !acceptsLiteral(shape[prop.name] as z.ZodType)) {
       skip.add(prop.name);
       push(ctx, { code: 'bad-prop', message: `${label} takes the rows of a declared query: {"$query": "<name>"}`, pointer: prop.pointer, hint: 'declare the query in declared_queries and bind it by name' });
       continue;
     }
     plain[prop.name] = prop.value;
   }
-  const validate = ctx.validators.get(def.type)!;
+  const validate = validatorFor(ctx.catalog, def);
   if (!validate(plain)) {
     for (const finding of ajvFindings(def, validate.errors ?? [], view, pointers, skip)) push(ctx, finding);
   }
   recordColumns(ctx, def, view, plain);
   checkUnsafeStrings(ctx, view, def);
+}
+
+/** A rows prop declared as a union (rows or a literal list, such as Sankey's nodes) also takes the literal. */
+function acceptsLiteral(schema: z.ZodType): boolean {
+  return (unwrapSchema(schema) as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'union';
+}
+
+function bindingQueryName(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  if (typeof value.$query === 'string') return value.$query;
+  return valueQuery(value);
 }
 
 function valueQuery(value: unknown): string | undefined {
@@ -494,6 +523,8 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
     if (source === undefined) source = typeof q.sql === 'string' || q.query === undefined ? 'sql' : 'kb_search';
     else if (typeof source !== 'string' || !SOURCES.includes(source)) {
       push(ctx, { code: 'bad-query', message: `Unknown query source ${JSON.stringify(source)}`, pointer: `${ptr}/source`, hint: (typeof source === 'string' && didYouMean(source, SOURCES)) || `one of ${quoteList(SOURCES)}` });
+      // Still declared: bindings to it are not "unbound".
+      if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, undefined);
       return;
     }
     const declaredParams = checkParams(ctx, q.params, `${ptr}/params`);
@@ -509,7 +540,7 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
         const used = new Set(refs.map((r) => r.name));
         for (const ref of refs) {
           if (!declaredParams.has(ref.name)) {
-            push(ctx, { code: 'unknown-param', message: `@${ref.name} is not a declared param of "${String(name)}"`, pointer: sqlPointer, at: { offset: ref.start, length: ref.end - ref.start }, hint: didYouMean(ref.name, declaredParams, '@') ?? `declare it: "params": {"${ref.name}": "string"}` });
+            push(ctx, { code: 'unknown-param', message: `@${ref.name} is not a declared param of ${typeof name === 'string' ? `"${name}"` : 'this query'}`, pointer: sqlPointer, at: { offset: ref.start, length: ref.end - ref.start }, hint: didYouMean(ref.name, declaredParams, '@') ?? `declare it: "params": {"${ref.name}": "string"}` });
           }
         }
         for (const param of declaredParams) {
@@ -586,7 +617,7 @@ function checkBindings(ctx: Context, doc: DocumentView, queryColumns: Map<string
   }
   if (Array.isArray(doc.declaredQueries)) {
     doc.declaredQueries.forEach((q, i) => {
-      if (isObject(q) && typeof q.name === 'string' && queryColumns.has(q.name) && !used.has(q.name)) {
+      if (isObject(q) && typeof q.name === 'string' && queryColumns.has(q.name) && !used.has(q.name) && !ctx.named.has(q.name)) {
         push(ctx, { code: 'unused-query', severity: 'warning', message: `The query "${q.name}" is declared but nothing binds it`, pointer: `${doc.queriesPointer}/${i}/name`, hint: 'bind it with {"$query": …} or remove it: unused queries still cost nothing, but they rot' });
       }
     });

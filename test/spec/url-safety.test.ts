@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from './url-safety';
+import { isSafeUrl } from '../../lib/spec/url-safety';
 
 describe('isSafeUrl: allowed', () => {
   it.each([

@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResolvedPropsOf } from '../view-types';
+import { definition } from './definition';
+import { TextView } from './view';
+
+afterEach(cleanup);
+type Props = ResolvedPropsOf<typeof definition>;
+const props = (p: Record<string, unknown>) => definition.props.parse(p) as Props;
+
+describe('TextView', () => {
+  it('shows plain text as a paragraph', () => {
+    render(<TextView props={props({ text: 'Email carries most volume.' })} layout="dashboard" />);
+    const p = screen.getByText('Email carries most volume.');
+    expect(p.tagName).toBe('P');
+    expect(p.getAttribute('data-tone')).toBe('neutral');
+  });
+
+  it('puts a formatted value where the text says {value}', () => {
+    const resolved = { ...props({ text: 'We handled {value} interactions.', format: 'number' }), value: 98431 };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('We handled 98,431 interactions.');
+    expect(screen.getByText('98,431').tagName).toBe('SPAN');
+  });
+
+  it('formats a numeric string from Postgres numeric as a percent', () => {
+    const resolved = { ...props({ text: '{value} were negative.', format: 'percent' }), value: '0.3312' };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('33.1% were negative.');
+  });
+
+  it('appends the value when there is no placeholder', () => {
+    const resolved = { ...props({ text: 'Average score:', format: 'decimal', digits: 3 }), value: 0.00612 };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('Average score: 0.006');
+  });
+
+  it('shows a dash for a null value', () => {
+    const resolved = { ...props({ text: 'CSAT: {value}' }), value: null };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('CSAT: —');
+  });
+
+  it('leaves {value} alone when no value prop was given', () => {
+    const { container } = render(<TextView props={props({ text: 'Use {value} in text' })} layout="dashboard" />);
+    expect(container.textContent).toBe('Use {value} in text');
+  });
+
+  it('shows a bound text that arrived as a number, formatted', () => {
+    const resolved = { ...props({ text: 'x', format: 'compact' }), text: 125000 };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('125K');
+  });
+
+  it('applies tone colour, muted and alignment', () => {
+    const toned = render(<TextView props={props({ text: 'bad', tone: 'negative', align: 'right' })} layout="dashboard" />);
+    const p = toned.getByText('bad');
+    expect(p.style.color).toBe('var(--ap-negative)');
+    expect(p.style.textAlign).toBe('right');
+    cleanup();
+    render(<TextView props={props({ text: 'quiet', tone: 'negative', muted: true })} layout="dashboard" />);
+    const quiet = screen.getByText('quiet');
+    expect(quiet.style.color).toBe('');
+    expect(quiet.getAttribute('data-tone')).toBe('muted');
+  });
+
+  it('accepts a $value for text and value', () => {
+    expect(definition.bindings).toEqual({ text: 'value', value: 'value' });
+    expect(definition.props.safeParse({ text: { $value: { query: 'q', field: 'f' } } }).success).toBe(true);
+    expect(definition.props.safeParse({ text: { $query: 'q' } }).success).toBe(false);
+  });
+});
+
+describe(`${definition.type} examples`, () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'examples');
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const nodesOf = (node: any, type: string, out: any[] = []): any[] => {
+    if (node.type === type) out.push(node);
+    for (const child of node.children ?? []) nodesOf(child, type, out);
+    return out;
+  };
+
+  it('the definition example is valid', () => {
+    expect(definition.props.safeParse(definition.example.props ?? {}).error).toBeUndefined();
+  });
+
+  it.each(pages.map((p) => [p.name, p]))('%s: valid props, bindings name declared queries, every query used', (_name, page: any) => {
+    expect(page.spec.version).toBe(1);
+    const names: string[] = page.declared_queries.map((q: any) => q.name);
+    const nodes = nodesOf(page.spec.root, definition.type);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(definition.props.safeParse(node.props ?? {}).error).toBeUndefined();
+    const referenced = new Set([...JSON.stringify(page.spec).matchAll(/"(?:\$query|query)":"([^"]+)"/g)].map((m) => m[1]));
+    for (const name of referenced) expect(names).toContain(name);
+    for (const name of names) expect(referenced).toContain(name);
+    for (const q of page.declared_queries) {
+      expect(q.source).toBe('sql');
+      expect(q.sql).toMatch(/^\s*SELECT\b/i);
+      expect(q.sql).not.toMatch(/business_id|;/i);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * Bundles the CLI into dist/amdahl-pages.mjs so it starts in a fraction of
+ * the time tsx needs to compile the sources. bin/amdahl-pages.mjs uses the
+ * bundle only while it is newer than every source it was built from.
+ */
+import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { newestSourceMtime } from '../bin/source-stamp.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+await build({
+  entryPoints: [path.join(root, 'cli', 'main.ts')],
+  outfile: path.join(root, 'dist', 'amdahl-pages.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // libpg-query loads its WASM beside its own module; PGlite likewise (platform serve).
+  external: ['libpg-query', '@electric-sql/pglite', '@electric-sql/pglite/*'],
+  banner: { js: "import { createRequire as __amdahlCreateRequire } from 'node:module'; const require = __amdahlCreateRequire(import.meta.url);" },
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+  minifySyntax: true,
+});
+writeFileSync(path.join(root, 'dist', 'amdahl-pages.stamp'), String(newestSourceMtime(root)));
+console.log('built dist/amdahl-pages.mjs');
