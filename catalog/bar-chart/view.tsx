@@ -17,6 +17,7 @@ import {
   columnKind,
   missingColumns,
   plural,
+  reachOf,
   planXAxis,
   resolveValueFormat,
   valueAxisWidth,
@@ -78,11 +79,16 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
   const missing = missingColumns(data, [x, ...series.map((s) => s.column)]);
   const valueFormat = resolveValueFormat(props.yFormat, data, series[0]?.column);
   const valueText = valueFormatter({ format: valueFormat, currency });
-  const valueTick = axisFormatter({ format: valueFormat, currency });
-  const xPlan = planXAxis('category', prepared.rows.map((r) => r.x), props.xFormat, currency, columnKind(data, x) === 'time');
   const keys = series.map((s) => s.key);
+  const extent = valueExtent(prepared.rows, keys, stacked);
+  const valueTick = axisFormatter({ format: valueFormat, currency }, reachOf(extent));
+  const xPlan = planXAxis('category', prepared.rows.map((r) => r.x), props.xFormat, currency, columnKind(data, x) === 'time');
   const showLegend = props.legend ?? series.length > 1;
   const lastKey = keys[keys.length - 1];
+
+  // Printed values need room past the longest bar.
+  const valueRoom = showValues ? axisWidthFor([valueText(extent[1]), valueText(extent[0])], 0, 140) : 0;
+  const margin = { top: showValues && !horizontal ? 18 : 8, right: horizontal ? Math.max(16, valueRoom) : 16, bottom: 4, left: 4 };
 
   const valueAxis = {
     type: 'number' as const,
@@ -107,7 +113,7 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : (
         <ChartCanvas height={props.height} layout={layout} notes={prepared.notes} label={props.title}>
-          <BarChart data={prepared.rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} barCategoryGap="18%">
+          <BarChart data={prepared.rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={margin} barCategoryGap="18%">
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
             {horizontal ? (
               <>
@@ -117,7 +123,7 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
             ) : (
               <>
                 <XAxis {...categoryAxis} />
-                <YAxis {...valueAxis} width={valueAxisWidth(valueExtent(prepared.rows, keys, stacked), valueTick)} />
+                <YAxis {...valueAxis} width={valueAxisWidth(extent, valueTick)} />
               </>
             )}
             <Tooltip
@@ -127,7 +133,7 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
               itemSorter={seriesOrder}
               {...TOOLTIP_STYLE}
             />
-            {showLegend ? <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} /> : null}
+            {showLegend ? <Legend wrapperStyle={LEGEND_STYLE} itemSorter={seriesOrder} /> : null}
             {series.map((s) => (
               <Bar
                 key={s.key}

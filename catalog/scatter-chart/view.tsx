@@ -1,6 +1,6 @@
 'use client';
-import { useMemo, useState } from 'react';
-import { CartesianGrid, ComposedChart, Legend, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { useMemo, useState, type MouseEvent } from 'react';
+import { CartesianGrid, ComposedChart, DefaultZIndexes, Legend, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { formatValue, toNumber, type ValueFormat } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import {
@@ -15,6 +15,7 @@ import {
   columnKind,
   missingColumns,
   plural,
+  reachOf,
   resolveValueFormat,
   timeLabelFormat,
   timeTicks,
@@ -41,8 +42,8 @@ interface Group {
 }
 
 /** Evenly spread, repeatable picks: the same rows on every render and every machine. */
-export function evenSample<T>(items: readonly T[], max: number): T[] {
-  if (items.length <= max) return items.slice();
+export function evenSample<T>(items: ArrayLike<T>, max: number): T[] {
+  if (items.length <= max) return Array.from(items);
   const out: T[] = new Array(max);
   for (let i = 0; i < max; i++) out[i] = items[Math.floor((i * items.length) / max)]!;
   return out;
@@ -53,6 +54,7 @@ const MAX_AREA = 400;
 const DOT_AREA = 36;
 /** Hover picks the nearest dot within this many pixels. */
 const HIT_RADIUS = 14;
+const TOOLTIP_Z = 3000;
 
 interface DotsProps {
   groups: readonly Group[];
@@ -91,7 +93,7 @@ function ScatterDots({ groups, radius, describe }: DotsProps) {
   );
   if (!plot || placed.length === 0) return null;
 
-  const onMove = (e: React.MouseEvent<SVGRectElement>) => {
+  const onMove = (e: MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const mx = e.clientX - box.left + plot.x;
     const my = e.clientY - box.top + plot.y;
@@ -111,43 +113,53 @@ function ScatterDots({ groups, radius, describe }: DotsProps) {
     setHover((prev) => (prev?.g === next?.g && prev?.i === next?.i ? prev : next));
   };
 
-  const active = hover ? { dot: placed[hover.g]![hover.i]!, point: groups[hover.g]!.points[hover.i]!, group: groups[hover.g]! } : null;
+  // New data can leave a stale hover behind: check the dot still exists.
+  const hovered = hover ? placed[hover.g]?.[hover.i] : undefined;
+  const active = hover && hovered ? { dot: hovered, point: groups[hover.g]!.points[hover.i]!, group: groups[hover.g]! } : null;
   const info = active ? describe(active.point) : null;
   const tipWidth = 200;
   const tipHeight = 22 + (info?.lines.length ?? 0) * 18;
   const tipX = active ? (active.dot.cx + 12 + tipWidth > plot.x + plot.width ? active.dot.cx - 12 - tipWidth : active.dot.cx + 12) : 0;
   const tipY = active ? Math.max(plot.y, Math.min(active.dot.cy - tipHeight / 2, plot.y + plot.height - tipHeight)) : 0;
 
+  // Dots above the grid and axis lines (recharts' own scatter layer); the tooltip above everything.
   return (
-    <g className="ap-scatter-dots">
-      {circles}
-      {active ? (
-        <circle cx={active.dot.cx} cy={active.dot.cy} r={active.dot.r + 3} fill="none" stroke={active.group.color} strokeWidth={2} pointerEvents="none" />
-      ) : null}
-      <rect
-        x={plot.x}
-        y={plot.y}
-        width={plot.width}
-        height={plot.height}
-        fill="transparent"
-        onMouseMove={onMove}
-        onMouseLeave={() => setHover(null)}
-        style={{ cursor: active ? 'pointer' : 'default' }}
-      />
-      {active && info ? (
-        <foreignObject x={tipX} y={tipY} width={tipWidth} height={tipHeight} pointerEvents="none">
-          <div role="tooltip" style={{ ...TOOLTIP_STYLE.contentStyle, boxSizing: 'border-box', height: '100%', overflow: 'hidden', whiteSpace: 'nowrap' }}>
-            {info.title ? <div style={TOOLTIP_STYLE.labelStyle}>{info.title}</div> : null}
-            {info.lines.map(([name, value]) => (
-              <div key={name}>
-                <span style={{ color: 'var(--ap-muted, #5d6778)' }}>{name}: </span>
-                {value}
-              </div>
-            ))}
-          </div>
-        </foreignObject>
-      ) : null}
-    </g>
+    <>
+      <ZIndexLayer zIndex={DefaultZIndexes.scatter}>
+        <g className="ap-scatter-dots">
+          {circles}
+          {active ? (
+            <circle cx={active.dot.cx} cy={active.dot.cy} r={active.dot.r + 3} fill="none" stroke={active.group.color} strokeWidth={2} pointerEvents="none" />
+          ) : null}
+          <rect
+            x={plot.x}
+            y={plot.y}
+            width={plot.width}
+            height={plot.height}
+            fill="transparent"
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+            style={{ cursor: active ? 'pointer' : 'default' }}
+          />
+        </g>
+      </ZIndexLayer>
+      {/* Always mounted: a zIndex layer needs a render to register before it can show anything. */}
+      <ZIndexLayer zIndex={TOOLTIP_Z}>
+        {active && info ? (
+          <foreignObject x={tipX} y={tipY} width={tipWidth} height={tipHeight} pointerEvents="none">
+            <div role="tooltip" style={{ ...TOOLTIP_STYLE.contentStyle, boxSizing: 'border-box', height: '100%', overflow: 'hidden', whiteSpace: 'nowrap' }}>
+              {info.title ? <div style={TOOLTIP_STYLE.labelStyle}>{info.title}</div> : null}
+              {info.lines.map(([name, value]) => (
+                <div key={name}>
+                  <span style={{ color: 'var(--ap-muted, #5d6778)' }}>{name}: </span>
+                  {value}
+                </div>
+              ))}
+            </div>
+          </foreignObject>
+        ) : null}
+      </ZIndexLayer>
+    </>
   );
 }
 
@@ -171,24 +183,33 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
   const xIsTime = columnKind(data, x) === 'time';
 
   const prepared = useMemo(() => {
-    const usable: Point[] = [];
-    let skipped = 0;
-    for (const row of data.rows) {
-      const px = xIsTime ? toTime(row[x]) : toNumber(row[x]);
-      const py = toNumber(row[y]);
-      if (px === undefined || py === undefined) {
-        skipped++;
-        continue;
+    // One cheap pass finds the usable rows (and group sizes); objects are made only for the sampled ones.
+    const rows = data.rows;
+    const usable = new Uint32Array(rows.length);
+    let count = 0;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if ((xIsTime ? toTime(row[x]) : toNumber(row[x])) === undefined || toNumber(row[y]) === undefined) continue;
+      usable[count++] = i;
+      if (group) {
+        const g = categoryKey(row[group]);
+        counts.set(g, (counts.get(g) ?? 0) + 1);
       }
-      const p: Point = { x: px, y: py };
-      if (size) p.z = toNumber(row[size]) ?? 0;
-      if (group) p.g = categoryKey(row[group]);
-      usable.push(p);
     }
-    const points = evenSample(usable, maxPoints);
+    const skipped = rows.length - count;
+    const points: Point[] = evenSample(usable.subarray(0, count), maxPoints).map((i) => {
+      const row = rows[i]!;
+      return {
+        x: (xIsTime ? toTime(row[x]) : toNumber(row[x]))!,
+        y: toNumber(row[y])!,
+        z: size ? (toNumber(row[size]) ?? 0) : undefined,
+        g: group ? categoryKey(row[group]) : undefined,
+      };
+    });
     const notes: string[] = [];
-    if (points.length < usable.length) {
-      notes.push(`Showing ${points.length.toLocaleString('en-US')} of ${plural(usable.length, 'point')}, sampled evenly through the rows.`);
+    if (points.length < count) {
+      notes.push(`Showing ${points.length.toLocaleString('en-US')} of ${plural(count, 'point')}, sampled evenly through the rows.`);
     }
     if (skipped > 0) notes.push(`${plural(skipped, 'row')} without a numeric ${x} and ${y} left out.`);
 
@@ -197,8 +218,6 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
       groups = [{ name: y, color: seriesColor(0, props.colors), points }];
     } else {
       // Largest groups (over all usable rows) get their own colour, in a stable order.
-      const counts = new Map<string, number>();
-      for (const p of usable) counts.set(p.g!, (counts.get(p.g!) ?? 0) + 1);
       const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
       const own = ranked.length > maxGroups ? ranked.slice(0, maxGroups - 1) : ranked;
       const index = new Map(own.map((name, i) => [name, i]));
@@ -220,8 +239,6 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
     : resolveValueFormat(props.xFormat, data, x);
   const yFormat = resolveValueFormat(props.yFormat, data, y);
   const sizeFormat = resolveValueFormat(props.sizeFormat, data, size);
-  const xTick = axisFormatter({ format: xFormat, currency });
-  const yTick = axisFormatter({ format: yFormat, currency });
 
   let xTicks: number[] | undefined;
   let xMin = Infinity;
@@ -237,6 +254,8 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
     }
     if (xIsTime) xTicks = timeTicks(xMin, xMax).ticks;
   }
+  const xTick = axisFormatter({ format: xFormat, currency }, xIsTime ? undefined : reachOf([xMin, xMax]));
+  const yTick = axisFormatter({ format: yFormat, currency }, reachOf([yMin, yMax]));
   const domain: [number | 'auto', number | 'auto'] = props.includeZero ? [0, 'auto'] : ['auto', 'auto'];
   const showLegend = props.legend ?? prepared.groups.length > 1;
 

@@ -19,6 +19,7 @@ import {
   frameBodyHeight,
   missingColumns,
   planXAxis,
+  reachOf,
   plural,
   prepareXY,
   resolveValueFormat,
@@ -129,8 +130,12 @@ export function XYChart(p: XYChartProps) {
   const right = marks.filter((m) => m.axis === 'right');
   const leftFormat = resolveValueFormat(p.yFormat, data, left[0]?.series.column);
   const rightFormat = resolveValueFormat(p.rightFormat ?? p.yFormat, data, right[0]?.series.column);
-  const leftTick = axisFormatter({ format: leftFormat, currency });
-  const rightTick = axisFormatter({ format: rightFormat, currency });
+  const leftStacked = left.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
+  const rightStacked = right.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
+  const leftExtent = valueExtent(prepared.rows, left.map((m) => m.series.key), leftStacked);
+  const rightExtent = valueExtent(prepared.rows, right.map((m) => m.series.key), rightStacked);
+  const leftTick = axisFormatter({ format: leftFormat, currency }, reachOf(leftExtent));
+  const rightTick = axisFormatter({ format: rightFormat, currency }, reachOf(rightExtent));
   const leftText = valueFormatter({ format: leftFormat, currency });
   const rightText = valueFormatter({ format: rightFormat, currency });
   const axisOfKey = new Map(marks.map((m) => [m.series.key, m.axis]));
@@ -148,15 +153,12 @@ export function XYChart(p: XYChartProps) {
     notes.push(`${plural(prepared.skipped, 'row')} without a usable ${x} left out.`);
   }
 
-  const stackedKeys = (ms: readonly XYMark[]) => ms.map((m) => m.series.key);
-  const leftStacked = left.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
-  const rightStacked = right.some((m) => (m.kind === 'area' && p.stackAreas) || (m.kind === 'bar' && p.stackBars));
   const zero = p.includeZero || marks.some((m) => m.kind !== 'line');
   const domain: [number | 'auto' | 'dataMin', number | 'auto' | 'dataMax'] = zero ? [0, 'auto'] : ['auto', 'auto'];
   const showDots = p.dots ?? prepared.rows.length <= DOTS_UP_TO;
   const showLegend = p.legend ?? marks.length > 1;
 
-  const valueAxis = (id: 'left' | 'right', ms: readonly XYMark[], stacked: boolean, tick: (v: unknown) => string, format: ValueFormat) => (
+  const valueAxis = (id: 'left' | 'right', extent: [number, number], tick: (v: unknown) => string, format: ValueFormat) => (
     <YAxis
       yAxisId={id}
       orientation={id}
@@ -164,7 +166,7 @@ export function XYChart(p: XYChartProps) {
       domain={domain}
       allowDecimals={format !== 'integer'}
       tickFormatter={tick}
-      width={valueAxisWidth(valueExtent(prepared.rows, stackedKeys(ms), stacked), tick)}
+      width={valueAxisWidth(extent, tick)}
       tick={AXIS_TICK}
       axisLine={AXIS_LINE}
       tickLine={AXIS_LINE}
@@ -193,8 +195,8 @@ export function XYChart(p: XYChartProps) {
               tickLine={AXIS_LINE}
               minTickGap={16}
             />
-            {left.length > 0 ? valueAxis('left', left, leftStacked, leftTick, leftFormat) : null}
-            {right.length > 0 ? valueAxis('right', right, rightStacked, rightTick, rightFormat) : null}
+            {left.length > 0 ? valueAxis('left', leftExtent, leftTick, leftFormat) : null}
+            {right.length > 0 ? valueAxis('right', rightExtent, rightTick, rightFormat) : null}
             <Tooltip
               formatter={(value, _name, item) => (axisOfKey.get(String(item.dataKey)) === 'right' ? rightText(value) : leftText(value))}
               labelFormatter={(label) => xPlan.label(label)}
@@ -202,7 +204,7 @@ export function XYChart(p: XYChartProps) {
               itemSorter={seriesOrder}
               {...TOOLTIP_STYLE}
             />
-            {showLegend ? <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} /> : null}
+            {showLegend ? <Legend wrapperStyle={LEGEND_STYLE} itemSorter={seriesOrder} /> : null}
             {marks.map(({ series: s, kind, axis }) => {
               const common = { dataKey: s.key, name: s.label, yAxisId: axis, isAnimationActive: false, connectNulls: p.connectNulls ?? false };
               if (kind === 'bar') {

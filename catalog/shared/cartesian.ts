@@ -130,13 +130,19 @@ export function valueFormatter({ format, currency }: FormatChoice): (value: unkn
   return (value) => formatValue(value, format, { currency });
 }
 
-/** A value-axis tick: like the tooltip, but large plain numbers go compact (12K) to keep the axis narrow. */
-export function axisFormatter({ format, currency }: FormatChoice): (value: unknown) => string {
+/**
+ * A value-axis tick: like the tooltip, but an axis reaching 10,000 or more
+ * goes compact (12K, $1.2M) on every tick, so one axis never mixes "9,000"
+ * with "13.5K". `reach` is the largest absolute value the axis shows; without
+ * it each tick decides alone.
+ */
+export function axisFormatter({ format, currency }: FormatChoice, reach?: number): (value: unknown) => string {
+  const compactAt = (n: number, limit: number) => Math.abs(reach ?? n) >= limit;
   if (format === 'auto' || format === 'number' || format === 'integer' || format === 'decimal') {
     return (value) => {
       const n = toNumber(value);
       if (n === undefined) return value === null || value === undefined ? '' : String(value);
-      if (Math.abs(n) >= 10_000) return formatValue(n, 'compact');
+      if (compactAt(n, 10_000)) return formatValue(n, 'compact');
       return formatValue(n, format === 'auto' ? 'number' : format);
     };
   }
@@ -145,12 +151,15 @@ export function axisFormatter({ format, currency }: FormatChoice): (value: unkno
       const n = toNumber(value);
       if (n === undefined) return formatValue(value, 'currency', { currency });
       // $1.2M rather than $1,200,000; whole ticks without cents ($0, $500).
-      if (Math.abs(n) >= 100_000) return formatValue(n, 'currency', { currency, digits: 0 }).replace(/[\d.,\s\u00a0]+/, formatValue(Math.abs(n), 'compact'));
+      if (compactAt(n, 100_000)) return formatValue(n, 'currency', { currency, digits: 0 }).replace(/[\d.,\s\u00a0]+/, formatValue(Math.abs(n), 'compact'));
       return formatValue(n, 'currency', { currency, digits: Number.isInteger(n) ? 0 : undefined });
     };
   }
   return (value) => formatValue(value, format, { currency });
 }
+
+/** The largest absolute value of an extent, for `axisFormatter`'s `reach`. */
+export const reachOf = ([min, max]: readonly [number, number]) => Math.max(Math.abs(min), Math.abs(max));
 
 /** A rough pixel width for an axis that must fit these labels (12px system font). */
 export function axisWidthFor(labels: readonly string[], min = 36, max = 160): number {
@@ -494,8 +503,6 @@ export const TOOLTIP_STYLE: {
 };
 export const LEGEND_STYLE: CSSProperties = { fontSize: 12, color: 'var(--ap-muted, #5d6778)' };
 
-/** Animations cost frames with many marks; below this they are kept. */
-export const ANIMATE_BELOW = 400;
 
 /** Same rule as ChartFrame: a `single` page gives the chart at least 480 px. */
 export function frameBodyHeight(height: number, layout: PageLayout | undefined): number {

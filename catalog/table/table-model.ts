@@ -55,8 +55,12 @@ function wholeDays(rows: readonly Row[], key: string): boolean {
   return seen > 0;
 }
 
+/** `id`, `customer_id`, `ticket_no`...: identifiers read badly with thousands separators. */
+const IDENTIFIER = /^(id|.*_id|.*_no)$/i;
+
 function defaultFormat(data: BoundRows, key: string, sortKind: SortKind): ValueFormat {
   const type = columnType(data, key);
+  if (sortKind === 'number' && IDENTIFIER.test(key)) return 'text';
   if (type) {
     const f = defaultFormatForType(type);
     if (f === 'datetime' && isTemporalType(type) && wholeDays(data.rows, key)) return 'date';

@@ -139,7 +139,6 @@ describe('TableView', () => {
     expect(column(3)[0]).toBe('$999.99');
     expect(firstRender).toBeLessThan(5_000);
     expect(sortClick).toBeLessThan(3_000);
-    console.log(`table 100k: first render ${Math.round(firstRender)} ms, sort click ${Math.round(sortClick)} ms`);
   });
 
   it('shows the empty text with the headers', () => {
@@ -147,6 +146,13 @@ describe('TableView', () => {
     expect(screen.getByText('Nothing yet')).toBeTruthy();
     expect(screen.getAllByRole('columnheader')).toHaveLength(6);
     expect(screen.getByText('0 rows')).toBeTruthy();
+  });
+
+  it('shows identifiers without thousands separators', () => {
+    renderTable({ data: { query: 'q', columns: [{ name: 'id', type: 'int8' }, { name: 'customer_id', type: 'int4' }, { name: 'n', type: 'int8' }], truncated: false, rows: [{ id: 78136, customer_id: 12345, n: 12345 }] } });
+    expect(column(0)).toEqual(['78136']);
+    expect(column(1)).toEqual(['12345']);
+    expect(column(2)).toEqual(['12,345']);
   });
 
   it('works without column metadata (columns from the first row)', () => {

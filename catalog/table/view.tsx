@@ -32,14 +32,12 @@ function downloadCsv(name: string, columns: readonly TableColumn[], rows: readon
 export function TableView({ props, layout }: ViewProps<Props>) {
   const { data, sortable, maxHeight, emptyText } = props;
   const columns = useMemo(() => resolveColumns(data, props.columns), [data, props.columns]);
-  const [sorting, setSorting] = useState<SortingState>(() =>
-    {
-      if (!props.sortBy) return [];
-      const i = columns.findIndex((c) => c.key === props.sortBy);
-      // A sortBy column that is not shown still orders the rows (its id is then the bare key).
-      return [{ id: i >= 0 ? columnId(columns[i]!, i) : props.sortBy, desc: props.sortDirection === 'desc' }];
-    },
-  );
+  const [sorting, setSorting] = useState<SortingState>(() => {
+    if (!props.sortBy) return [];
+    const i = columns.findIndex((c) => c.key === props.sortBy);
+    // A sortBy column that is not shown still orders the rows (its id is then the bare key).
+    return [{ id: i >= 0 ? columnId(columns[i]!, i) : props.sortBy, desc: props.sortDirection === 'desc' }];
+  });
 
   // TanStack Table holds the columns, the headers and the sort state (click,
   // shift-click, the next direction). It gets no rows: its row model makes a

@@ -76,6 +76,7 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
       fontSize: 13,
       tabSize: 2,
       scrollBeyondLastLine: false,
+      wordWrap: 'on',
       fixedOverflowWidgets: true,
       renderValidationDecorations: 'on',
       ariaLabel: 'Page JSON',

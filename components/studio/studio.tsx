@@ -11,6 +11,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
 import { formatDocument } from '../../lib/spec/normalise';
+import { pageTextOf } from '../../lib/spec/page-text';
 import type { RenderData } from '../../lib/host/host';
 import { PageView } from '../page-renderer/page-view';
 import type { EditorHandle } from './json-editor';
@@ -40,10 +41,6 @@ interface PreviewState {
 interface SaveProblem {
   message: string;
   conflict?: { version?: number | string; updated_at?: string; text: string };
-}
-
-export function pageTextOf(page: { name: string; tags?: string[]; declared_queries?: unknown[]; spec: unknown }): string {
-  return `${JSON.stringify({ name: page.name, tags: page.tags ?? [], declared_queries: page.declared_queries ?? [], spec: page.spec }, null, 2)}\n`;
 }
 
 export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId }: StudioProps) {
@@ -184,7 +181,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
         <span className="st-status" role="status" aria-live="polite">
           {busy === 'preview' ? 'Checking… ' : ''}
           {status}
-          {preview ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${current ? '' : ' (checking)'}` : ''}
+          {preview ? `${status ? ' · ' : ''}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${current ? '' : ' (checking)'}` : ''}
         </span>
       </div>
       <div className="st-editor">

@@ -16,6 +16,12 @@ export interface SqlProblem {
 export interface SqlCheckOptions {
   /** Tables a query may read. Default: `interactions`. */
   allowedTables?: readonly string[];
+  /**
+   * Functions to let through although denied. The local platform lets
+   * pg_sleep reach the database, where its real time limit stops it; a
+   * page's declared queries are still refused it.
+   */
+  allowFunctions?: readonly string[];
 }
 
 export const DEFAULT_ALLOWED_TABLES: readonly string[] = ['interactions'];
@@ -98,16 +104,17 @@ export function clearSqlCache(): void {
 
 export function checkSql(sql: string, options: SqlCheckOptions = {}): SqlProblem[] {
   const allowed = options.allowedTables ?? DEFAULT_ALLOWED_TABLES;
-  const key = `${allowed.join(',')}\u0000${sql}`;
+  const allowFunctions = options.allowFunctions ?? [];
+  const key = `${allowed.join(',')}\u0000${allowFunctions.join(',')}\u0000${sql}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const problems = checkSqlUncached(sql, allowed);
+  const problems = checkSqlUncached(sql, allowed, allowFunctions);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, problems);
   return problems;
 }
 
-function checkSqlUncached(sql: string, allowedTables: readonly string[]): SqlProblem[] {
+function checkSqlUncached(sql: string, allowedTables: readonly string[], allowFunctions: readonly string[]): SqlProblem[] {
   if (!loaded) throw new Error('checkSql: call `await loadSqlParser()` first');
   if (sql.trim() === '') return [{ message: 'The SQL is empty', offset: 0, hint: 'write one SELECT statement' }];
   const parsedText = withPositionalParams(sql, findParamReferences(sql));
@@ -164,7 +171,8 @@ function checkSqlUncached(sql: string, allowedTables: readonly string[]): SqlPro
       } else if (key === 'FuncCall') {
         const parts = stringList(node.funcname);
         const fn = parts[parts.length - 1] ?? '';
-        if (deniedFunction(fn) || (parts.length > 1 && parts[0]!.toLowerCase() !== 'pg_catalog')) {
+        const allowedHere = allowFunctions.includes(fn.toLowerCase());
+        if ((deniedFunction(fn) && !allowedHere) || (parts.length > 1 && parts[0]!.toLowerCase() !== 'pg_catalog')) {
           problems.push({ message: `The function ${parts.join('.')}() is not allowed`, offset: locationOf(node), hint: 'system, file, network, sleep and configuration functions are refused' });
         }
       } else if (key === 'ColumnRef') {

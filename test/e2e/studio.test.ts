@@ -44,11 +44,12 @@ function pageText(name: string, component: string, query: string): string {
   );
 }
 
+/** Replaces the editor's text as a person would: select all, paste (typing would trigger auto-closing brackets). */
 async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor textarea').first().focus();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+V');
 }
 
 describe('studio', () => {
@@ -76,7 +77,9 @@ describe('studio', () => {
   });
 
   it('edits with markers, previews real rows, saves, and shows the saved page; nothing leaves localhost', async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    const page = await context.newPage();
     const offHost = watchOffHostRequests(page);
     await page.goto(`${app.url}/pages/new`);
     await page.locator('.monaco-editor').waitFor();
@@ -103,14 +106,16 @@ describe('studio', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/pages\/[^/]+\/edit$/, { timeout: 20_000 });
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
-    await expect.poll(() => page.getByRole('status').innerText()).toContain('Saved');
+    // The studio now edits the stored page: nothing unsaved, and a link to its view.
+    await page.getByRole('link', { name: 'Open view' }).waitFor();
+    expect(await page.locator('.st-toolbar .st-tag').count()).toBe(0);
 
     await page.goto(`${app.url}/pages/${encodeURIComponent(id)}`);
     await expect.poll(() => page.locator('body').innerText()).toContain(name);
     expect(await page.locator('body').innerText()).toContain('returns');
     expect(await page.locator('.ap-error-card').count()).toBe(0);
     expect(offHost).toEqual([]);
-    await page.close();
+    await context.close();
 
     // The saved page survives a restart of the server on the same data directory.
     await app.stop();

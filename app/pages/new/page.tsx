@@ -3,6 +3,8 @@ import { pageSchema } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
 import { NEW_PAGE_TEXT } from '../../_server/new-page';
 
+export const dynamic = 'force-dynamic';
+
 export default function NewPage() {
   const { schema, id } = pageSchema();
   return (

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { isPlatformError } from '../../../../lib/platform';
-import { Studio, pageTextOf } from '../../../../components/studio/studio';
+import { Studio } from '../../../../components/studio/studio';
+import { pageTextOf } from '../../../../lib/spec/page-text';
 import { host } from '../../../_server/host';
 import { pageSchema } from '../../../_server/page-schema';
 import { StudioHeader } from '../../../_server/studio-header';
