@@ -9,10 +9,8 @@
  * only SELECT from interactions, through a cursor that stops at the row cap,
  * under a deadline enforced by terminating the worker.
  */
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkSql, loadSqlParser, type SqlProblem } from '../spec/sql-check';
 import { KeyRing, requireScope, type Caller } from './auth';
 import { BusinessDatabase, InitdbTemplate, type StartInfo } from './business-db';
@@ -20,7 +18,7 @@ import { DirLock } from './dir-lock';
 import { issueEmbedToken, verifyEmbedToken as verifyToken, type EmbedClaims } from './embed-tokens';
 import { ApiError } from './errors';
 import { errorBody, json, lineColumn, noContent, parseIfMatch, readJsonBody } from './http';
-import { API_VERSIONS, DEV_BUSINESS, resolveOptions, type LocalPlatformOptions, type ResolvedOptions, type SqlChecker } from './options';
+import { API_VERSIONS, DEV_BUSINESS, locate, resolveOptions, type LocalPlatformOptions, type ResolvedOptions, type SqlChecker } from './options';
 import { PagesStore, newId, readSeedPages, type Page } from './pages-store';
 import { RateLimiter, type RateLimitState } from './rate-limit';
 import {
@@ -94,19 +92,6 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: Handler;
-}
-
-/** Anything above the module file or the working directory that exists. */
-function locate(explicit: string | undefined, relative: string): string {
-  if (explicit) return path.resolve(explicit);
-  const candidates: string[] = [];
-  try {
-    candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), relative));
-  } catch {
-    // not a file URL (a bundle): the working directory decides
-  }
-  candidates.push(path.join(process.cwd(), 'lib', 'local-platform', relative));
-  return candidates.find((c) => existsSync(c)) ?? candidates[candidates.length - 1]!;
 }
 
 const defaultChecker: SqlChecker = async (sql) => {

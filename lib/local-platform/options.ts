@@ -1,4 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../spec/diagnostics';
 import type { SqlProblem } from '../spec/sql-check';
 
@@ -64,7 +66,10 @@ export interface LocalPlatformOptions {
   validatePage?: PageValidator;
   /** Default: lib/spec/sql-check with `interactions` as the only table. */
   checkSql?: SqlChecker;
+  /** Served by GET /pages/templates. Default: every `*.json` in `templatesDir`, sorted by slug. */
   templates?: Template[];
+  /** Where the default templates are read. Default: templates/ beside this module, else `<cwd>/lib/local-platform/templates`. */
+  templatesDir?: string;
   now?: () => Date;
   /** The database worker script. Default: db-worker.mjs beside this module, else `<cwd>/lib/local-platform/db-worker.mjs`. */
   workerPath?: string;
@@ -116,6 +121,42 @@ function positiveInt(value: number | undefined, fallback: number, what: string):
   return value;
 }
 
+/** `explicit`, else `relative` beside this module, else under `<cwd>/lib/local-platform/` (whichever exists). */
+export function locate(explicit: string | undefined, relative: string): string {
+  if (explicit) return path.resolve(explicit);
+  const candidates: string[] = [];
+  try {
+    candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), relative));
+  } catch {
+    // not a file URL (a bundle): the working directory decides
+  }
+  candidates.push(path.join(process.cwd(), 'lib', 'local-platform', relative));
+  return candidates.find((c) => existsSync(c)) ?? candidates[candidates.length - 1]!;
+}
+
+/**
+ * Every `*.json` in `dir` as a template, sorted by slug; none when the folder is
+ * missing. The files ship with the code, so a malformed one throws at start.
+ */
+export function readTemplates(dir: string): Template[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const templates = names.map((name) => {
+    const file = path.join(dir, name);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<Template>;
+    const page = doc.page as Record<string, unknown> | undefined;
+    if (typeof doc.slug !== 'string' || typeof doc.name !== 'string' || typeof doc.description !== 'string' || !page || typeof page !== 'object' || !page.spec) {
+      throw new TypeError(`createLocalPlatform: template ${file} needs "slug", "name", "description" and "page" with a "spec"`);
+    }
+    return { slug: doc.slug, name: doc.name, description: doc.description, page };
+  });
+  return templates.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
 export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
   const keys = (options.keys ?? []).map((k, i) => {
     if (typeof k.key !== 'string' || k.key.length < 8) throw new TypeError(`createLocalPlatform: keys[${i}].key must be at least 8 characters`);
@@ -141,7 +182,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
     },
     validatePage: options.validatePage,
     checkSql: options.checkSql,
-    templates: options.templates ?? [],
+    templates: options.templates ?? readTemplates(locate(options.templatesDir, 'templates')),
     now: options.now ?? (() => new Date()),
     workerPath: options.workerPath,
     seedPagesDir: options.seedPagesDir,

@@ -86,7 +86,7 @@ describe('amdahl-pages validate', () => {
 
   it('reads globs and stdin', async () => {
     const glob = await run(['validate', '--format', 'json', 'test/fixtures/invalid/un*.json']);
-    expect(new Set((JSON.parse(glob.stdout) as { file: string }[]).map((d) => d.file)).size).toBe(6);
+    expect(new Set((JSON.parse(glob.stdout) as { file: string }[]).map((d) => d.file)).size).toBe(7);
     const stdin = await run(['validate', '-'], { stdin: readFileSync(path.join(ROOT, INVALID, 'layout.json'), 'utf8') });
     expect(stdin.code).toBe(1);
     expect(stdin.stdout).toContain('<stdin>:22:15 error layout');
