@@ -81,6 +81,17 @@ function dashboard(i: number): unknown {
     { type: 'Markdown', props: { body: `See the [runbook](https://example.com/runbook/${i}) for **definitions**.` } },
     { type: 'Spacer' },
     { type: 'Badge', props: { text: 'Demo data' } },
+    {
+      type: 'StatRow',
+      children: [
+        { type: 'Stat', props: { label: 'Interactions', value: { $value: { query: 'totals', field: 'interactions' } }, format: 'compact' } },
+        { type: 'Stat', props: { label: 'CSAT', value: { $value: { query: 'totals', field: 'avg_csat' } }, format: 'decimal' } },
+      ],
+    },
+    { type: 'AreaChart', props: { title: 'Volume', data: { $query: 'by_day' }, x: 'day', y: 'events' } },
+    { type: 'Heading', props: { text: 'Details', level: 3 } },
+    { type: 'Insight', props: { title: 'Channel mix', body: `Email leads the mix; ${channel} is the focus of this board.` } },
+    { type: 'Divider' },
     { type: 'List', props: { items: ['Inbound and outbound', 'All channels', `Last ${days} days`] } },
   ];
   const root = { type: 'Section', props: { title: `Dashboard ${i}` }, children: [{ type: 'Section', props: { title: 'Overview' }, children }] };

@@ -2,7 +2,8 @@
  * The files a command works on: named files, directories (every .json below
  * them, node_modules and dot-folders skipped), globs, and `-` for stdin.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { UsageError, type CliIO } from './io';
@@ -45,7 +46,8 @@ export async function expandInputs(args: readonly string[], io: CliIO): Promise<
 export async function readInput(file: string, io: CliIO): Promise<InputFile> {
   if (file === '-') return { name: '<stdin>', text: await io.readStdin() };
   try {
-    return { name: path.relative(io.cwd, file) || file, path: file, text: await readFile(file, 'utf8') };
+    // Synchronous on purpose: one file after another, a thousand awaits cost more than the reads.
+    return { name: path.relative(io.cwd, file) || file, path: file, text: readFileSync(file, 'utf8') };
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }

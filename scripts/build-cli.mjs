@@ -11,8 +11,9 @@ import { newestSourceMtime } from '../bin/source-stamp.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 await build({
-  entryPoints: [path.join(root, 'cli', 'main.ts')],
-  outfile: path.join(root, 'dist', 'amdahl-pages.mjs'),
+  entryPoints: { 'amdahl-pages': path.join(root, 'cli', 'main.ts'), 'validate-worker': path.join(root, 'cli', 'validate-worker.ts') },
+  outdir: path.join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,10 +1,8 @@
 /** `amdahl-pages validate <files...>`: every problem in every file, in the chosen format. */
 import { parseArgs } from 'node:util';
-import { catalog } from '../../catalog';
-import { loadSqlParser } from '../../lib/spec/sql-check';
-import { validatePage } from '../../lib/spec/validate';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
+import { validateTexts } from '../validate-files';
 import { FORMATS, formatGithub, formatJson, formatPretty, formatSarif, totalsOf, type FileDiagnostics, type OutputFormat } from '../report/format-records';
 
 export const VALIDATE_HELP = `Usage: amdahl-pages validate [options] <file|dir|glob|->...
@@ -54,14 +52,13 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
   const color = values['no-color'] ? false : values.color ?? io.color;
 
   const files = await expandInputs(positionals, io);
-  await loadSqlParser();
-  const results: FileDiagnostics[] = [];
-  for (const file of files) {
-    const input = await readInput(file, io);
-    let diagnostics = validatePage(input.text, catalog, { allowCustom: values['allow-custom'], allowedTables });
-    if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    results.push({ file: input.name, diagnostics });
-  }
+  const inputs = [];
+  for (const file of files) inputs.push(await readInput(file, io));
+  const verdicts = await validateTexts(inputs, { allowCustom: values['allow-custom'], allowedTables });
+  const results: FileDiagnostics[] = inputs.map((input, i) => ({
+    file: input.name,
+    diagnostics: values.quiet ? verdicts[i]!.filter((d) => d.severity === 'error') : verdicts[i]!,
+  }));
 
   if (format === 'json') io.stdout(formatJson(results));
   else if (format === 'github') io.stdout(formatGithub(results));

@@ -23,11 +23,18 @@ interface MdNode {
 
 const HTML_LINK = /\b(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
+// Building the GFM extensions is costly; they are stateless, so build them once.
+const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const cache = new Map<string, MarkdownLink[]>();
+
 export function findMarkdownLinks(markdown: string): MarkdownLink[] {
-  if (markdown.length === 0) return [];
+  // A link with a scheme needs a colon, written or as a character reference (`&#58;`); anything else is relative.
+  if (!markdown.includes(':') && !markdown.includes('&')) return [];
+  const hit = cache.get(markdown);
+  if (hit) return hit;
   let tree: MdNode;
   try {
-    tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
+    tree = fromMarkdown(markdown, options) as MdNode;
   } catch {
     return [];
   }
@@ -45,5 +52,7 @@ export function findMarkdownLinks(markdown: string): MarkdownLink[] {
     node.children?.forEach(visit);
   };
   visit(tree);
+  if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+  cache.set(markdown, links);
   return links;
 }

@@ -94,7 +94,13 @@ function stringList(value: unknown): string[] {
   return value.map((item) => ((item as { String?: { sval?: string } }).String?.sval ?? '')).filter(Boolean);
 }
 
-const cache = new Map<string, SqlProblem[]>();
+/** What one parse tells about a statement: its problems and, when knowable, its output columns. */
+export interface SqlAnalysis {
+  problems: SqlProblem[];
+  columns: string[] | undefined;
+}
+
+const cache = new Map<string, SqlAnalysis>();
 const CACHE_LIMIT = 2000;
 
 /** Forgets every cached verdict (benchmarks measure the parse itself). */
@@ -103,28 +109,38 @@ export function clearSqlCache(): void {
 }
 
 export function checkSql(sql: string, options: SqlCheckOptions = {}): SqlProblem[] {
+  return analyseSql(sql, options).problems;
+}
+
+/** Parses once and answers both the problems and the output columns; cached by text and options. */
+export function analyseSql(sql: string, options: SqlCheckOptions = {}): SqlAnalysis {
   const allowed = options.allowedTables ?? DEFAULT_ALLOWED_TABLES;
   const allowFunctions = options.allowFunctions ?? [];
   const key = `${allowed.join(',')}\u0000${allowFunctions.join(',')}\u0000${sql}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const problems = checkSqlUncached(sql, allowed, allowFunctions);
+  if (!loaded) throw new Error('checkSql: call `await loadSqlParser()` first');
+  let tree: ParseTree | undefined;
+  let problems: SqlProblem[];
+  if (sql.trim() === '') problems = [{ message: 'The SQL is empty', offset: 0, hint: 'write one SELECT statement' }];
+  else {
+    try {
+      tree = parseSync(withPositionalParams(sql, findParamReferences(sql))) as ParseTree;
+      problems = problemsOf(sql, tree, allowed, allowFunctions);
+    } catch (error) {
+      const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+      problems = [{ message: `SQL syntax error: ${details?.message ?? (error as Error).message}`, offset: details?.cursorPosition }];
+    }
+  }
+  const analysis: SqlAnalysis = { problems, columns: tree ? columnsOf(tree) : undefined };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, problems);
-  return problems;
+  cache.set(key, analysis);
+  return analysis;
 }
 
-function checkSqlUncached(sql: string, allowedTables: readonly string[], allowFunctions: readonly string[]): SqlProblem[] {
-  if (!loaded) throw new Error('checkSql: call `await loadSqlParser()` first');
-  if (sql.trim() === '') return [{ message: 'The SQL is empty', offset: 0, hint: 'write one SELECT statement' }];
-  const parsedText = withPositionalParams(sql, findParamReferences(sql));
-  let tree: { stmts?: { stmt?: AstNode; stmt_location?: number }[] };
-  try {
-    tree = parseSync(parsedText) as typeof tree;
-  } catch (error) {
-    const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-    return [{ message: `SQL syntax error: ${details?.message ?? (error as Error).message}`, offset: details?.cursorPosition }];
-  }
+type ParseTree = { stmts?: { stmt?: AstNode; stmt_location?: number }[] };
+
+function problemsOf(sql: string, tree: ParseTree, allowedTables: readonly string[], allowFunctions: readonly string[]): SqlProblem[] {
   const stmts = tree.stmts ?? [];
   if (stmts.length !== 1) {
     const second = stmts[1]?.stmt_location;
@@ -212,14 +228,12 @@ function checkSqlUncached(sql: string, allowedTables: readonly string[], allowFu
  * Postgres names them). Undefined when any target is `*` or an expression
  * Postgres would name `?column?`, so callers never guess.
  */
-export function outputColumns(sql: string): string[] | undefined {
+export function outputColumns(sql: string, options: SqlCheckOptions = {}): string[] | undefined {
   if (!loaded) return undefined;
-  let tree: { stmts?: { stmt?: AstNode }[] };
-  try {
-    tree = parseSync(withPositionalParams(sql, findParamReferences(sql))) as typeof tree;
-  } catch {
-    return undefined;
-  }
+  return analyseSql(sql, options).columns;
+}
+
+function columnsOf(tree: ParseTree): string[] | undefined {
   let select = tree.stmts?.length === 1 ? (tree.stmts[0]!.stmt?.SelectStmt as AstNode | undefined) : undefined;
   while (select && select.op && select.op !== 'SETOP_NONE') select = (select.larg as AstNode | undefined);
   const targets = select?.targetList;

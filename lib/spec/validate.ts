@@ -15,7 +15,7 @@ import { componentPropsSchema, type JsonSchema } from './json-schema';
 import { LineIndex, nodeAtPointer, parseJsonText, rawOffsetInString } from './json-text';
 import { findMarkdownLinks } from './markdown-links';
 import { PARAM_TYPES } from './page-model';
-import { checkSql, outputColumns, sqlParserReady } from './sql-check';
+import { analyseSql, sqlParserReady } from './sql-check';
 import { findParamReferences } from './sql-params';
 import { didYouMean } from './suggest';
 import { isSafeUrl, looksLikeUnsafeUrl } from './url-safety';
@@ -108,17 +108,20 @@ export function validatePage(input: string | unknown, catalog: Catalog, options:
   if (!sqlParserReady()) throw new Error('validatePage: call `await loadSqlParser()` once before validating');
   let value: unknown = input;
   let text: string | undefined;
-  let tree: JsonNode | undefined;
   if (typeof input === 'string') {
     text = input;
     if (input.trim() === '') {
       return [{ code: 'invalid-json', severity: 'error', message: 'The document is empty', pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1, hint: 'start with {"name": …, "declared_queries": [], "spec": {…}}' }];
     }
-    const parsed = parseJsonText(input);
-    if (parsed.errors.length > 0) {
+    try {
+      // The native parser first: most documents are valid, and positions are only needed for findings.
+      value = JSON.parse(input);
+    } catch (error) {
+      const parsed = parseJsonText(input);
       const lines = new LineIndex(input);
+      const errors = parsed.errors.length > 0 ? parsed.errors : [{ message: (error as Error).message, offset: 0, length: 0 }];
       const seen = new Set<number>();
-      return parsed.errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => ({
+      return errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => ({
         code: 'invalid-json' as const,
         severity: 'error' as const,
         message: `Invalid JSON: ${e.message}`,
@@ -126,8 +129,6 @@ export function validatePage(input: string | unknown, catalog: Catalog, options:
         ...lines.range(e.offset, e.length),
       }));
     }
-    value = parsed.value;
-    tree = parsed.tree;
   }
   const ctx: Context = { catalog, options, findings: [], bindings: [], named: new Set(), columns: [] };
   const doc = readDocument(value);
@@ -136,7 +137,7 @@ export function validatePage(input: string | unknown, catalog: Catalog, options:
   if (doc.root !== undefined) checkNode(ctx, doc.root, doc.rootPointer);
   checkBindings(ctx, doc, queryColumns);
   checkLayout(ctx, doc);
-  return withPositions(ctx.findings, text, tree);
+  return withPositions(ctx.findings, text);
 }
 
 function push(ctx: Context, finding: Omit<Finding, 'severity'> & { severity?: Severity }): void {
@@ -533,7 +534,8 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
       else if (typeof q.sql !== 'string') push(ctx, { code: 'bad-query', message: '"sql" must be a string', pointer: `${ptr}/sql` });
       else {
         const sqlPointer = `${ptr}/sql`;
-        for (const problem of checkSql(q.sql, { allowedTables: ctx.options.allowedTables })) {
+        const analysis = analyseSql(q.sql, { allowedTables: ctx.options.allowedTables });
+        for (const problem of analysis.problems) {
           push(ctx, { code: 'invalid-sql', message: problem.message, pointer: sqlPointer, hint: problem.hint, at: problem.offset === undefined ? undefined : { offset: problem.offset, length: 1 } });
         }
         const refs = findParamReferences(q.sql);
@@ -546,7 +548,7 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
         for (const param of declaredParams) {
           if (!used.has(param)) push(ctx, { code: 'unused-param', severity: 'warning', message: `The param "${param}" is declared but the SQL never uses @${param}`, pointer: `${ptr}/params/${esc(param)}`, key: true, hint: `use @${param} in the SQL or remove it` });
         }
-        if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, outputColumns(q.sql));
+        if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, analysis.columns);
       }
     } else {
       if (typeof q.query !== 'string' || q.query.trim() === '') push(ctx, { code: 'bad-query', message: `A ${source} query needs "query": the search text`, pointer: q.query === undefined ? ptr : `${ptr}/query` });
@@ -618,7 +620,7 @@ function checkBindings(ctx: Context, doc: DocumentView, queryColumns: Map<string
   if (Array.isArray(doc.declaredQueries)) {
     doc.declaredQueries.forEach((q, i) => {
       if (isObject(q) && typeof q.name === 'string' && queryColumns.has(q.name) && !used.has(q.name) && !ctx.named.has(q.name)) {
-        push(ctx, { code: 'unused-query', severity: 'warning', message: `The query "${q.name}" is declared but nothing binds it`, pointer: `${doc.queriesPointer}/${i}/name`, hint: 'bind it with {"$query": …} or remove it: unused queries still cost nothing, but they rot' });
+        push(ctx, { code: 'unused-query', severity: 'warning', message: `The query "${q.name}" is declared but nothing binds it`, pointer: `${doc.queriesPointer}/${i}/name`, hint: `bind it with {"$query": "${q.name}"} or remove it` });
       }
     });
   }
@@ -639,8 +641,9 @@ function esc(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function withPositions(findings: Finding[], text: string | undefined, tree: JsonNode | undefined): Diagnostic[] {
-  const lines = text === undefined ? undefined : new LineIndex(text);
+function withPositions(findings: Finding[], text: string | undefined): Diagnostic[] {
+  const lines = text === undefined || findings.length === 0 ? undefined : new LineIndex(text);
+  const tree = lines ? parseJsonText(text!).tree : undefined;
   const out = findings.map((f): Diagnostic & { offset: number } => {
     const d: Diagnostic & { offset: number } = { code: f.code, severity: f.severity, message: f.message, pointer: f.pointer, offset: 0 };
     if (f.hint) d.hint = f.hint;

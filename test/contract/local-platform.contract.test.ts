@@ -532,11 +532,19 @@ describe('rate limit and a platform without extras', () => {
     expect(limited.headers.get('x-ratelimit-reset')).toBe(String(Date.parse('2026-11-15T13:00:00Z') / 1000));
   });
 
-  it('validate without a validator is 501; templates default to none', async () => {
+  it('validate without a validator is 501; templates default to the six shipped ones', async () => {
     const res = await call('POST', '/pages/validate', { spec: {}, declared_queries: [] }, SMALL, {}, small.baseUrl);
     expectError(res, 501, 'unimplemented');
     const templates = await call('GET', '/pages/templates', undefined, SMALL, {}, small.baseUrl);
-    expect(templates.body).toEqual({ items: [], next_cursor: null });
+    expect(templates.body.items.map((t: { slug: string }) => t.slug)).toEqual([
+      'competitive-battlecard',
+      'deal-size-distribution',
+      'pipeline-funnel',
+      'pipeline-health',
+      'voice-of-customer',
+      'win-rate-gauge',
+    ]);
+    expect(templates.body.next_cursor).toBeNull();
   });
 });
 

@@ -1,0 +1,53 @@
+/**
+ * Validates many files on every core: the SQL parse dominates a large run,
+ * and it is CPU-bound. The main thread takes a share too; results come back
+ * in the order the files were named. Small runs stay on one thread, where a
+ * worker's start-up would cost more than it saves.
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { catalog } from '../catalog';
+import type { Diagnostic } from '../lib/spec/diagnostics';
+import { loadSqlParser } from '../lib/spec/sql-check';
+import { validatePage, type ValidateOptions } from '../lib/spec/validate';
+
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+const PARALLEL_FROM = 150;
+
+export async function validateTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<Diagnostic[][]> {
+  await loadSqlParser();
+  const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
+  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => validatePage(input.text, catalog, options));
+
+  const workerUrl = new URL(import.meta.url.endsWith('.mjs') ? './validate-worker.mjs' : './validate-worker.ts', import.meta.url);
+  const share = Math.ceil(inputs.length / threads);
+  const results: Diagnostic[][] = new Array(inputs.length);
+  const jobs: Promise<void>[] = [];
+  for (let t = 1; t < threads; t++) {
+    const start = t * share;
+    const texts = inputs.slice(start, start + share).map((i) => i.text);
+    if (texts.length === 0) continue;
+    jobs.push(
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(fileURLToPath(workerUrl), {
+          workerData: { texts, options },
+          execArgv: workerUrl.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+        });
+        worker.once('message', (diagnostics: Diagnostic[][]) => {
+          diagnostics.forEach((d, i) => (results[start + i] = d));
+          resolve();
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a validation worker exited with ${code}`))));
+      }),
+    );
+  }
+  for (let i = 0; i < Math.min(share, inputs.length); i++) results[i] = validatePage(inputs[i]!.text, catalog, options);
+  await Promise.all(jobs);
+  return results;
+}
