@@ -12,7 +12,9 @@ export async function readText(request: Request): Promise<string | Response> {
   if (type.includes('application/json')) {
     try {
       const body = JSON.parse(text) as unknown;
-      if (body && typeof body === 'object' && typeof (body as { text?: unknown }).text === 'string') return (body as { text: string }).text;
+      // {"text": "<page JSON>"} is the envelope; a page or node that happens to have a `text` prop is not.
+      const envelope = body && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).every((k) => k === 'text' || k === 'params');
+      if (envelope && typeof (body as { text?: unknown }).text === 'string') return (body as { text: string }).text;
     } catch {
       // A JSON content type with a page that does not parse: validate the text itself.
     }

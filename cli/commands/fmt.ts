@@ -3,6 +3,9 @@ import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseJsonText, LineIndex } from '../../lib/spec/json-text';
 import { formatDocument } from '../../lib/spec/normalise';
+import { catalog } from '../../catalog';
+import { loadSqlParser } from '../../lib/spec/sql-check';
+import { validatePage } from '../../lib/spec/validate';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
 
@@ -31,6 +34,7 @@ export async function fmtCommand(argv: string[], io: CliIO): Promise<number> {
   const files = await expandInputs(positionals, io);
   if (!values.check && !values.write && files.length !== 1) throw new UsageError('without --check or --write, fmt prints one file; name exactly one');
 
+  await loadSqlParser();
   let changed = 0;
   let invalid = 0;
   for (const file of files) {
@@ -40,6 +44,14 @@ export async function fmtCommand(argv: string[], io: CliIO): Promise<number> {
       const e = parsed.errors[0]!;
       const at = new LineIndex(input.text).position(e.offset);
       io.stderr(`${input.name}:${at.line}:${at.column} error invalid-json ${e.message}; not formatted\n`);
+      invalid++;
+      continue;
+    }
+    // Formatting a page with errors could drop what the author meant (an unknown field, a misspelt layout).
+    const errors = validatePage(input.text, catalog, { allowCustom: true }).filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      io.stderr(`${input.name}:${first.line}:${first.column} error ${first.code} ${first.message}; not formatted (${errors.length} error${errors.length === 1 ? '' : 's'}: run validate)\n`);
       invalid++;
       continue;
     }

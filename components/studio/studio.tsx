@@ -50,19 +50,20 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
   const [preview, setPreview] = useState<PreviewState | undefined>();
   const [render, setRender] = useState<RenderData | undefined>();
   const [revision, setRevision] = useState(0);
-  const [busy, setBusy] = useState<'preview' | 'save' | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [isSaving, setSaving] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<SaveProblem | undefined>();
   const latest = useRef(text);
   latest.current = text;
   const editor = useRef<EditorHandle | null>(null);
   const dirty = text !== saved.text;
-  const draft = useDraft(`amdahl:draft:${saved.id ?? 'new'}`, text, saved.text);
+  const draft = useDraft(`amdahl:draft:${saved.id ?? 'new'}`, text, saved.text, { version: saved.version, updatedAt: saved.updatedAt });
 
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setBusy('preview');
+      setChecking(true);
       try {
         const response = await fetch('/api/preview', {
           method: 'POST',
@@ -81,7 +82,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
       } catch (error) {
         if ((error as Error).name !== 'AbortError') setStatus(`Preview failed: ${(error as Error).message}`);
       } finally {
-        if (latest.current === text) setBusy(undefined);
+        if (latest.current === text) setChecking(false);
       }
     }, 350);
     return () => {
@@ -95,10 +96,14 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
   const warnings = diagnostics.length - errors;
   const current = preview?.for === text;
 
+  const saving = useRef(false);
   const save = useCallback(
     async (overwrite?: { version?: number | string; updated_at?: string }) => {
+      // One save at a time: Ctrl+S twice on a new page must not create two pages.
+      if (saving.current) return;
+      saving.current = true;
       const body = latest.current;
-      setBusy('save');
+      setSaving(true);
       setStatus('Saving…');
       setProblem(undefined);
       try {
@@ -139,18 +144,20 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
         setProblem({ message: `Saving failed: ${(error as Error).message}. Your text is kept in this browser.` });
         setStatus('Not saved');
       } finally {
-        setBusy(undefined);
+        saving.current = false;
+        setSaving(false);
       }
     },
     [saved, draft, router],
   );
 
   const format = () => {
-    try {
-      setText(formatDocument(JSON.parse(text)));
-    } catch {
-      setStatus('Fix the JSON before formatting');
+    // Formatting a page with errors could drop what the author meant: fix first.
+    if (!current || errors > 0) {
+      setStatus(current ? 'Fix the errors before formatting' : 'Wait for the check before formatting');
+      return;
     }
+    setText(formatDocument(JSON.parse(text)));
   };
 
   const name = useMemo(() => {
@@ -167,7 +174,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
       <div className="st-toolbar">
         <strong>{name}</strong>
         {dirty ? <span className="st-tag">unsaved</span> : null}
-        <button className="st-button st-primary" onClick={() => void save()} disabled={busy === 'save'} title="Ctrl/Cmd+S">
+        <button className="st-button st-primary" onClick={() => void save()} disabled={isSaving} title="Ctrl/Cmd+S">
           Save
         </button>
         <button className="st-button" onClick={format}>
@@ -179,7 +186,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
           </a>
         ) : null}
         <span className="st-status" role="status" aria-live="polite">
-          {busy === 'preview' ? 'Checking… ' : ''}
+          {checking ? 'Checking… ' : ''}
           {status}
           {preview ? `${status ? ' · ' : ''}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${current ? '' : ' (checking)'}` : ''}
         </span>
@@ -188,7 +195,15 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
         {draft.offer ? (
           <div className="st-banner st-banner-info" role="alert">
             An unsaved draft of this page from {new Date(draft.offer.savedAt).toLocaleString()} is kept in this browser.{' '}
-            <button className="st-button" onClick={() => setText(draft.restore())}>
+            <button
+              className="st-button"
+              onClick={() => {
+                const restored = draft.restore();
+                // The draft was written against the version it was loaded with: saving it must not silently overwrite a newer one.
+                setSaved((s) => ({ ...s, version: restored.base?.version ?? s.version, updatedAt: restored.base?.updatedAt ?? s.updatedAt }));
+                setText(restored.text);
+              }}
+            >
               Restore draft
             </button>{' '}
             <button className="st-button" onClick={draft.discard}>

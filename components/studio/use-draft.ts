@@ -6,9 +6,16 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+export interface DraftBase {
+  version?: number | string;
+  updatedAt?: string;
+}
+
 interface StoredDraft {
   text: string;
   savedAt: number;
+  /** The stored version the draft was written against. */
+  base?: DraftBase;
 }
 
 function read(key: string): StoredDraft | undefined {
@@ -21,10 +28,14 @@ function read(key: string): StoredDraft | undefined {
   }
 }
 
-export function useDraft(key: string, text: string, savedText: string) {
+export function useDraft(key: string, text: string, savedText: string, base: DraftBase) {
   const [offer, setOffer] = useState<StoredDraft | undefined>();
   const offered = useRef(false);
   const pending = useRef(false);
+  const restoredBase = useRef(false);
+  const baseRef = useRef(base);
+  // A restored draft keeps the base it was written against until it is saved.
+  if (!pending.current && !restoredBase.current) baseRef.current = base;
 
   useEffect(() => {
     if (offered.current) return;
@@ -40,7 +51,7 @@ export function useDraft(key: string, text: string, savedText: string) {
     if (pending.current) return;
     const timer = setTimeout(() => {
       try {
-        if (text !== savedText) window.localStorage.setItem(key, JSON.stringify({ text, savedAt: Date.now() }));
+        if (text !== savedText) window.localStorage.setItem(key, JSON.stringify({ text, savedAt: Date.now(), base: baseRef.current }));
         else window.localStorage.removeItem(key);
       } catch {
         // Storage full or disabled: the editor still holds the text.
@@ -57,8 +68,12 @@ export function useDraft(key: string, text: string, savedText: string) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [text, savedText]);
 
-  const restore = useCallback((): string => {
-    const value = offer?.text ?? text;
+  const restore = useCallback((): { text: string; base?: DraftBase } => {
+    const value = { text: offer?.text ?? text, base: offer?.base };
+    if (offer?.base) {
+      baseRef.current = offer.base;
+      restoredBase.current = true;
+    }
     pending.current = false;
     setOffer(undefined);
     return value;
@@ -75,6 +90,7 @@ export function useDraft(key: string, text: string, savedText: string) {
   }, [key]);
 
   const clear = useCallback(() => {
+    restoredBase.current = false;
     try {
       window.localStorage.removeItem(key);
       window.localStorage.removeItem('amdahl:draft:new');

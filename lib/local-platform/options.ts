@@ -123,7 +123,7 @@ function positiveInt(value: number | undefined, fallback: number, what: string):
 
 /** `explicit`, else `relative` beside this module, else under `<cwd>/lib/local-platform/` (whichever exists). */
 export function locate(explicit: string | undefined, relative: string): string {
-  if (explicit) return path.resolve(explicit);
+  if (explicit) return path.resolve(/* turbopackIgnore: true */ explicit);
   const candidates: string[] = [];
   try {
     candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), relative));
@@ -169,7 +169,8 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
     return { ...k, scopes: [...(k.scopes ?? [])] };
   });
   const rateLimit = options.rateLimit ?? { limit: 600, windowSeconds: 60 };
-  const dir = path.resolve(options.dir ?? path.join(process.cwd(), '.amdahl'));
+  // Run-time data, not a source: keep the bundler from tracing the whole project through it.
+  const dir = path.resolve(/* turbopackIgnore: true */ options.dir ?? path.join(process.cwd(), '.amdahl'));
   return {
     dir,
     keys,
@@ -195,7 +196,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
       timeoutMs: positiveInt(options.webhookRetry?.timeoutMs, 10_000, 'webhookRetry.timeoutMs'),
     },
     initdbTemplate:
-      options.initdbTemplate === false ? false : path.resolve(options.initdbTemplate ?? path.join(dir, 'pglite-initdb.tar')),
+      options.initdbTemplate === false ? false : path.resolve(/* turbopackIgnore: true */ options.initdbTemplate ?? path.join(dir, 'pglite-initdb.tar')),
     warmBusinesses: options.warmBusinesses,
     log: options.log ?? (() => undefined),
   };
@@ -214,7 +215,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
  */
 export function localPlatformOptionsFromEnv(env: Record<string, string | undefined> = process.env): LocalPlatformOptions {
   const options: LocalPlatformOptions = {};
-  if (env.AMDAHL_LOCAL_DIR) options.dir = path.resolve(env.AMDAHL_LOCAL_DIR);
+  if (env.AMDAHL_LOCAL_DIR) options.dir = path.resolve(/* turbopackIgnore: true */ env.AMDAHL_LOCAL_DIR);
   if (env.AMDAHL_LOCAL_KEYS) {
     let parsed: unknown;
     try {

@@ -37,7 +37,7 @@ export function sqlLiteral(name: string, decl: ParamDeclaration, raw: unknown): 
   if (values) {
     const match = values.find((v) => String(v) === String(value));
     if (match === undefined) throw new ParamError(name, `The param "${name}" must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
-    return typeof match === 'number' ? String(match) : quote(match);
+    return typeof match === 'number' ? `(${match})` : quote(match);
   }
   switch (type) {
     case 'number':
@@ -46,7 +46,8 @@ export function sqlLiteral(name: string, decl: ParamDeclaration, raw: unknown): 
       if (!Number.isFinite(n) || String(value).trim() === '' || (type === 'integer' && !Number.isInteger(n))) {
         throw new ParamError(name, `The param "${name}" must be ${type === 'integer' ? 'an integer' : 'a number'}`);
       }
-      return String(n);
+      // Parenthesised: `0-@n` with n = -1 must not become `0--1`, a comment.
+      return `(${n})`;
     }
     case 'boolean': {
       const text = String(value).toLowerCase();

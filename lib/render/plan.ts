@@ -51,7 +51,8 @@ export function planPage(page: Page, _catalog?: Catalog, params: Record<string, 
       continue;
     }
     const usedParams = Object.keys(query.params ?? {}).sort().map((p) => [p, params[p]]);
-    const key = JSON.stringify([query.source, query.sql ?? null, query.query ?? null, query.target ?? null, usedParams]);
+    // Declarations matter too: two queries with the same SQL but different defaults are different runs.
+    const key = JSON.stringify([query.source, query.sql ?? null, query.query ?? null, query.target ?? null, query.params ?? null, usedParams]);
     const existing = byKey.get(key);
     if (existing) existing.names.push(name);
     else byKey.set(key, { key, query, names: [name] });

@@ -3,7 +3,7 @@
  * and the range of any RFC 6901 pointer, so that every diagnostic can say
  * where it is. Nothing here searches the text for a value.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export interface TextRange {
   line: number;
@@ -40,7 +40,14 @@ const PARSE_MESSAGES: Record<string, string> = {
 
 export function parseJsonText(text: string): ParsedJson {
   const raw: ParseError[] = [];
-  const tree = parseTree(text, raw, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, raw, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  } catch (error) {
+    // jsonc-parser recurses per level: thousands of levels overflow the stack. Say so rather than throw.
+    if (!(error instanceof RangeError)) throw error;
+    return { text, tree: undefined, value: undefined, errors: [{ message: 'The document is nested too deeply to read', offset: 0, length: 0 }] };
+  }
   const errors = raw.map((e) => {
     const code = printParseErrorCode(e.error);
     return { message: PARSE_MESSAGES[code] ?? code, offset: e.offset, length: e.length };
@@ -112,14 +119,31 @@ export function parsePointer(pointer: string): (string | number)[] {
 export function nodeAtPointer(tree: Node | undefined, pointer: string, key = false): Node | undefined {
   if (!tree) return undefined;
   const path = parsePointer(pointer);
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n));
-    if (node) {
-      if (key && n === path.length && node.parent?.type === 'property' && node.parent.children?.[0]) return node.parent.children[0];
-      return node;
-    }
+  let node = tree;
+  for (let n = 0; n < path.length; n++) {
+    const next = childAt(node, path[n]!);
+    if (!next) return node;
+    node = next;
   }
-  return tree;
+  if (key && path.length > 0 && node.parent?.type === 'property' && node.parent.children?.[0]) return node.parent.children[0];
+  return node;
+}
+
+/**
+ * One step down. With a repeated key, the last one wins, as in JSON.parse,
+ * so a finding about the value that counts points at that value.
+ */
+function childAt(node: Node, segment: string | number): Node | undefined {
+  if (node.type === 'array') {
+    return typeof segment === 'number' ? node.children?.[segment] : undefined;
+  }
+  if (node.type !== 'object') return undefined;
+  let found: Node | undefined;
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode && String(keyNode.value) === String(segment)) found = valueNode;
+  }
+  return found;
 }
 
 /**

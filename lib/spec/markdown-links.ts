@@ -39,7 +39,8 @@ export function findMarkdownLinks(markdown: string): MarkdownLink[] {
     return [];
   }
   const links: MarkdownLink[] = [];
-  const visit = (node: MdNode) => {
+  const visit = (node: MdNode, depth = 0) => {
+    if (depth > 200) return;
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
@@ -49,7 +50,7 @@ export function findMarkdownLinks(markdown: string): MarkdownLink[] {
         links.push({ url: m[1] ?? m[2] ?? m[3] ?? '', offset: start + (m.index ?? 0), length: m[0].length });
       }
     }
-    node.children?.forEach(visit);
+    node.children?.forEach((child) => visit(child, depth + 1));
   };
   visit(tree);
   if (cache.size >= 500) cache.delete(cache.keys().next().value!);

@@ -7,13 +7,19 @@
 import { isObject, LAYOUTS, readDocument, readNode, type JsonObject, type Layout } from './document';
 import type { DeclaredQuery, Page, PageSpec, ParamDeclaration, QuerySource, SpecNode } from './page-model';
 
-export function normaliseNode(value: unknown): SpecNode {
+/** Deeper trees are cut here (the validator reports them); recursion must not overflow the stack. */
+export const MAX_DEPTH = 64;
+
+export function normaliseNode(value: unknown, depth = 0): SpecNode {
   if (!isObject(value)) return { type: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined', props: {} };
   const view = readNode(value, '');
   const node: SpecNode = { type: typeof view.type === 'string' ? view.type : JSON.stringify(view.type) ?? 'undefined', props: {} };
   if (typeof value.id === 'string') node.id = value.id;
-  for (const prop of view.props) node.props[prop.name] = prop.value;
-  if (view.children) node.children = view.children.map((child) => normaliseNode(child.value));
+  for (const prop of view.props) {
+    // defineProperty: a "__proto__" key stays a plain (invalid) prop and never becomes the prototype.
+    Object.defineProperty(node.props, prop.name, { value: prop.value, enumerable: true, writable: true, configurable: true });
+  }
+  if (view.children && depth < MAX_DEPTH) node.children = view.children.map((child) => normaliseNode(child.value, depth + 1));
   return node;
 }
 
@@ -25,11 +31,18 @@ export function normaliseSpec(value: unknown): PageSpec {
 
 const QUERY_SOURCES: readonly QuerySource[] = ['sql', 'cluster_search', 'kb_search'];
 
+/** A query without `source`: `sql` when it has SQL (the guide's shape), a search when it has only search text. */
+export function inferQuerySource(q: JsonObject): QuerySource {
+  if (typeof q.sql === 'string' || q.query === undefined) return 'sql';
+  return typeof q.target === 'string' ? 'cluster_search' : 'kb_search';
+}
+
 export function normaliseQuery(value: unknown): DeclaredQuery {
   const q = isObject(value) ? value : {};
   const declared = typeof q.source === 'string' && QUERY_SOURCES.includes(q.source as QuerySource) ? (q.source as QuerySource) : undefined;
-  const source: QuerySource = declared ?? (typeof q.sql === 'string' ? 'sql' : typeof q.target === 'string' ? 'cluster_search' : 'sql');
+  const source: QuerySource = declared ?? inferQuerySource(q);
   const out: DeclaredQuery = { name: typeof q.name === 'string' ? q.name : '', source };
+  if (typeof q.description === 'string') out.description = q.description;
   if (typeof q.sql === 'string') out.sql = q.sql;
   if (typeof q.query === 'string') out.query = q.query;
   if (typeof q.target === 'string') out.target = q.target;
@@ -60,7 +73,7 @@ function orderedNode(node: SpecNode): JsonObject {
 
 function orderedQuery(q: DeclaredQuery): JsonObject {
   const out: JsonObject = { name: q.name, source: q.source };
-  for (const key of ['sql', 'query', 'target', 'params'] as const) if (q[key] !== undefined) out[key] = q[key];
+  for (const key of ['description', 'sql', 'query', 'target', 'params'] as const) if (q[key] !== undefined) out[key] = q[key];
   return out;
 }
 

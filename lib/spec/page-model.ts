@@ -29,6 +29,7 @@ export type QuerySource = 'sql' | 'cluster_search' | 'kb_search';
 
 export interface DeclaredQuery {
   name: string;
+  description?: string;
   source: QuerySource;
   sql?: string;
   query?: string;

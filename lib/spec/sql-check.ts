@@ -5,7 +5,7 @@
  * Offsets are 0-based character offsets into the SQL as the author wrote it.
  */
 import { loadModule, parseSync } from 'libpg-query';
-import { findParamReferences, withPositionalParams } from './sql-params';
+import { byteToCharIndex, findParamReferences, withPositionalParams } from './sql-params';
 
 export interface SqlProblem {
   message: string;
@@ -83,11 +83,6 @@ const STATEMENT_NAMES: Record<string, string> = {
 
 type AstNode = Record<string, unknown>;
 
-/** Character offset from the parser's byte-based `location`. */
-function charOffset(sql: string, byteLocation: number, asciiOnly: boolean): number {
-  if (asciiOnly) return byteLocation;
-  return Buffer.from(sql, 'utf8').subarray(0, byteLocation).toString('utf8').length;
-}
 
 function stringList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -157,21 +152,53 @@ function problemsOf(sql: string, tree: ParseTree, allowedTables: readonly string
     return [{ message: `Only SELECT is allowed; this is ${name}`, offset: (stmts[0]!.stmt_location ?? 0), hint: 'declared queries are read-only' }];
   }
 
-  const asciiOnly = !/[^\x00-\x7f]/.test(sql);
+  const toChar = byteToCharIndex(sql);
   const problems: SqlProblem[] = [];
-  const cteNames = new Set<string>();
-  const tables: { name: string; schema?: string; location?: number }[] = [];
+  const locationOf = (node: AstNode): number | undefined => {
+    const loc = node?.location;
+    return typeof loc === 'number' ? toChar(loc) : undefined;
+  };
+  const checkTable = (node: AstNode, scope: ReadonlySet<string>): void => {
+    const table = String(node.relname ?? '');
+    const name = table.toLowerCase();
+    const schema = (node.schemaname as string | undefined)?.toLowerCase();
+    const offset = locationOf(node);
+    if (schema === undefined && scope.has(name)) return;
+    if (schema !== undefined && schema !== 'public') {
+      problems.push({ message: `The table ${String(node.schemaname)}.${table} is not allowed`, offset, hint: `queries may read ${allowedTables.join(', ')}` });
+    } else if (!allowedTables.includes(name)) {
+      problems.push({ message: `The table ${table} is not allowed`, offset, hint: `queries may read ${allowedTables.join(', ')}` });
+    }
+  };
 
-  // `nearest` is the closest location seen on the way down: write nodes and clauses carry none of their own.
-  const visit = (value: unknown, nearest: number | undefined): void => {
+  /**
+   * `scope` holds the WITH names visible here. A WITH's names cover its own
+   * statement; inside a non-recursive WITH a query sees only the names
+   * declared before it, so `WITH t AS (SELECT * FROM t)` reads the real t.
+   * `nearest` is the closest location seen on the way down: write nodes and
+   * clauses carry none of their own.
+   */
+  const visit = (value: unknown, scope: ReadonlySet<string>, nearest: number | undefined): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, nearest);
+      for (const item of value) visit(item, scope, nearest);
       return;
     }
     if (!value || typeof value !== 'object') return;
     const own = locationOf(value as AstNode);
     if (own !== undefined) nearest = own;
+    const withClause = (value as AstNode).withClause as AstNode | undefined;
+    let inner = scope;
+    if (withClause && Array.isArray(withClause.ctes)) {
+      const ctes = withClause.ctes.map((c) => ((c as AstNode).CommonTableExpr ?? {}) as AstNode);
+      const names = ctes.map((c) => String(c.ctename ?? '').toLowerCase());
+      ctes.forEach((cte, i) => {
+        const visible = new Set([...scope, ...(withClause.recursive ? names : names.slice(0, i))]);
+        visit(cte.ctequery, visible, locationOf(cte) ?? nearest);
+      });
+      inner = new Set([...scope, ...names]);
+    }
     for (const [key, child] of Object.entries(value as AstNode)) {
+      if (key === 'withClause') continue;
       const node = child as AstNode;
       if (WRITE_NODES[key]) {
         problems.push({ message: `A data-modifying ${WRITE_NODES[key]} is not allowed inside a query`, offset: locationOf(node) ?? nearest, hint: 'declared queries are read-only' });
@@ -179,11 +206,8 @@ function problemsOf(sql: string, tree: ParseTree, allowedTables: readonly string
         problems.push({ message: 'SELECT INTO creates a table and is not allowed', offset: locationOf((node.rel ?? {}) as AstNode) ?? nearest, hint: 'remove the INTO clause' });
       } else if (key === 'lockingClause' && Array.isArray(child) && child.length > 0) {
         problems.push({ message: 'A locking clause (FOR UPDATE/SHARE) is not allowed', offset: nearest, hint: 'declared queries are read-only' });
-      } else if (key === 'CommonTableExpr') {
-        const name = (node.ctename as string | undefined)?.toLowerCase();
-        if (name) cteNames.add(name);
       } else if (key === 'RangeVar') {
-        tables.push({ name: String(node.relname ?? ''), schema: node.schemaname as string | undefined, location: node.location as number | undefined });
+        checkTable(node, inner);
       } else if (key === 'FuncCall') {
         const parts = stringList(node.funcname);
         const fn = parts[parts.length - 1] ?? '';
@@ -199,26 +223,10 @@ function problemsOf(sql: string, tree: ParseTree, allowedTables: readonly string
       } else if (key === 'ResTarget' && typeof node.name === 'string' && node.name.toLowerCase() === 'business_id') {
         problems.push({ message: 'business_id must not appear in a query', offset: locationOf(node), hint: 'choose another alias' });
       }
-      visit(child, nearest);
+      visit(child, inner, nearest);
     }
   };
-  const locationOf = (node: AstNode): number | undefined => {
-    const loc = node?.location;
-    return typeof loc === 'number' ? charOffset(sql, loc, asciiOnly) : undefined;
-  };
-  visit(stmt, undefined);
-
-  for (const table of tables) {
-    const name = table.name.toLowerCase();
-    const schema = table.schema?.toLowerCase();
-    const offset = table.location === undefined ? undefined : charOffset(sql, table.location, asciiOnly);
-    if (schema === undefined && cteNames.has(name)) continue;
-    if (schema !== undefined && schema !== 'public') {
-      problems.push({ message: `The table ${table.schema}.${table.name} is not allowed`, offset, hint: `queries may read ${allowedTables.join(', ')}` });
-    } else if (!allowedTables.includes(name)) {
-      problems.push({ message: `The table ${table.name} is not allowed`, offset, hint: `queries may read ${allowedTables.join(', ')}` });
-    }
-  }
+  visit(stmt, new Set(), undefined);
   return problems;
 }
 

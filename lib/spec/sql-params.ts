@@ -27,16 +27,47 @@ export function findParamReferences(sql: string): ParamReference[] {
   } catch {
     return [];
   }
+  // The scanner counts UTF-8 bytes; the text is indexed in UTF-16 code units.
+  const toChar = byteToCharIndex(sql);
   const refs: ParamReference[] = [];
   for (const token of tokens) {
     if (OPAQUE_TOKENS.has(token.tokenName)) continue;
-    const at = token.end - 1;
-    if (sql[at] !== '@' || !IDENT_START.test(sql[token.end] ?? '')) continue;
-    let end = token.end + 1;
+    const tokenEnd = toChar(token.end);
+    const at = tokenEnd - 1;
+    if (sql[at] !== '@' || !IDENT_START.test(sql[tokenEnd] ?? '')) continue;
+    let end = tokenEnd + 1;
     while (end < sql.length && IDENT_PART.test(sql[end]!)) end++;
-    refs.push({ name: sql.slice(token.end, end), start: at, end });
+    refs.push({ name: sql.slice(tokenEnd, end), start: at, end });
   }
   return refs;
+}
+
+/** Maps a UTF-8 byte offset of `text` to its UTF-16 index (identity for ASCII text). */
+export function byteToCharIndex(text: string): (byteOffset: number) => number {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(text)) return (byteOffset) => byteOffset;
+  const starts: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    starts.push(bytes);
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) {
+      starts.push(bytes);
+      i++;
+      bytes += 4;
+    } else bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+  }
+  starts.push(bytes);
+  return (byteOffset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= byteOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { isObject, LAYOUTS, PAGE_KEYS, readDocument, readNode, SPEC_KEYS, type D
 import { componentPropsSchema, type JsonSchema } from './json-schema';
 import { LineIndex, nodeAtPointer, parseJsonText, rawOffsetInString } from './json-text';
 import { findMarkdownLinks } from './markdown-links';
+import { inferQuerySource, MAX_DEPTH } from './normalise';
 import { PARAM_TYPES } from './page-model';
 import { analyseSql, sqlParserReady } from './sql-check';
 import { findParamReferences } from './sql-params';
@@ -68,7 +69,7 @@ interface Context {
   columns: ColumnUse[];
 }
 
-const QUERY_KEYS = ['name', 'source', 'sql', 'query', 'target', 'params', 'description'];
+const QUERY_KEYS = ['name', 'description', 'source', 'sql', 'query', 'target', 'params'];
 const SOURCES = ['sql', 'cluster_search', 'kb_search'];
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -189,7 +190,11 @@ function checkDocument(ctx: Context, value: unknown, doc: DocumentView): void {
 
 // ---------------------------------------------------------------- nodes
 
-function checkNode(ctx: Context, value: unknown, pointer: string): void {
+function checkNode(ctx: Context, value: unknown, pointer: string, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    push(ctx, { code: 'bad-prop', message: `The tree is nested deeper than ${MAX_DEPTH} levels`, pointer, hint: 'flatten it: a page this deep cannot be read or rendered' });
+    return;
+  }
   if (!isObject(value)) {
     push(ctx, { code: 'bad-prop', message: 'A node must be an object such as {"type": "Section"}', pointer });
     return;
@@ -225,10 +230,10 @@ function checkNode(ctx: Context, value: unknown, pointer: string): void {
     }
     checkUnsafeStrings(ctx, view, undefined);
   }
-  checkChildren(ctx, def, view);
+  checkChildren(ctx, def, view, depth);
 }
 
-function checkChildren(ctx: Context, def: ComponentDefinition | undefined, view: NodeView): void {
+function checkChildren(ctx: Context, def: ComponentDefinition | undefined, view: NodeView, depth: number): void {
   const childrenPointer = `${view.pointer}/children`;
   if (view.childrenValue === undefined) {
     if (def?.children?.min) push(ctx, { code: 'missing-prop', message: `${def.type} needs at least ${def.children.min} child node${def.children.min > 1 ? 's' : ''}`, pointer: view.pointer, hint: 'add "children": [ … ]' });
@@ -253,7 +258,7 @@ function checkChildren(ctx: Context, def: ComponentDefinition | undefined, view:
       });
     }
   }
-  for (const child of view.children) checkNode(ctx, child.value, child.pointer);
+  for (const child of view.children) checkNode(ctx, child.value, child.pointer, depth + 1);
 }
 
 type BindingShape = 'rows' | 'value' | 'bad-rows' | 'bad-value' | undefined;
@@ -286,8 +291,9 @@ function checkProps(ctx: Context, def: ComponentDefinition, view: NodeView): voi
     const kind = def.bindings[prop.name];
     const found = bindingShape(prop.value);
     const label = `${def.type}.${prop.name}`;
-    if (!(prop.name in shape)) {
-      plain[prop.name] = prop.value;
+    if (!Object.hasOwn(shape, prop.name)) {
+      // defineProperty: a "__proto__" key is reported as an unknown prop, never taken as the prototype.
+      Object.defineProperty(plain, prop.name, { value: prop.value, enumerable: true, writable: true, configurable: true });
       continue;
     }
     if (found) {
@@ -521,7 +527,7 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
     } else firstIndex.set(name, i);
 
     let source = q.source;
-    if (source === undefined) source = typeof q.sql === 'string' || q.query === undefined ? 'sql' : 'kb_search';
+    if (source === undefined) source = inferQuerySource(q);
     else if (typeof source !== 'string' || !SOURCES.includes(source)) {
       push(ctx, { code: 'bad-query', message: `Unknown query source ${JSON.stringify(source)}`, pointer: `${ptr}/source`, hint: (typeof source === 'string' && didYouMean(source, SOURCES)) || `one of ${quoteList(SOURCES)}` });
       // Still declared: bindings to it are not "unbound".
@@ -530,9 +536,12 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
     }
     const declaredParams = checkParams(ctx, q.params, `${ptr}/params`);
     if (source === 'sql') {
-      if (q.sql === undefined) push(ctx, { code: 'bad-query', message: 'A sql query needs "sql": one SELECT statement', pointer: ptr });
-      else if (typeof q.sql !== 'string') push(ctx, { code: 'bad-query', message: '"sql" must be a string', pointer: `${ptr}/sql` });
-      else {
+      if (typeof q.sql !== 'string') {
+        if (q.sql === undefined) push(ctx, { code: 'bad-query', message: 'A sql query needs "sql": one SELECT statement', pointer: ptr });
+        else push(ctx, { code: 'bad-query', message: '"sql" must be a string', pointer: `${ptr}/sql` });
+        // Still declared: bindings to it are not "unbound".
+        if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, undefined);
+      } else {
         const sqlPointer = `${ptr}/sql`;
         const analysis = analyseSql(q.sql, { allowedTables: ctx.options.allowedTables });
         for (const problem of analysis.problems) {
@@ -644,12 +653,14 @@ function esc(segment: string): string {
 function withPositions(findings: Finding[], text: string | undefined): Diagnostic[] {
   const lines = text === undefined || findings.length === 0 ? undefined : new LineIndex(text);
   const tree = lines ? parseJsonText(text!).tree : undefined;
+  // Without a tree (a pathologically deep document) findings still carry their pointers, placed at the start.
   const out = findings.map((f): Diagnostic & { offset: number } => {
     const d: Diagnostic & { offset: number } = { code: f.code, severity: f.severity, message: f.message, pointer: f.pointer, offset: 0 };
     if (f.hint) d.hint = f.hint;
     if (lines && text !== undefined) {
       const node = nodeAtPointer(tree, f.pointer, f.key);
-      if (node) {
+      if (!node) Object.assign(d, lines.range(0, 1));
+      else {
         let offset = node.offset;
         let length = node.type === 'object' || node.type === 'array' ? 1 : node.length;
         if (f.at && node.type === 'string') {

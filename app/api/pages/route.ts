@@ -23,5 +23,9 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJson(request);
   if (body instanceof Response) return body;
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });
-  return saveResponse(await host().savePage(body.text), 201);
+  try {
+    return saveResponse(await host().savePage(body.text), 201);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

@@ -1,11 +1,16 @@
 /** POST {text, params}: diagnostics plus the page's query results, for the studio's live preview. */
 import { host } from '../../_server/host';
 import { readJson } from '../../_server/read-body';
+import { errorResponse } from '../../_server/responses';
 
 export async function POST(request: Request): Promise<Response> {
   const body = await readJson(request);
   if (body instanceof Response) return body;
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });
   const params = typeof body.params === 'object' && body.params !== null ? (body.params as Record<string, unknown>) : {};
-  return Response.json(await host().preview(body.text, params));
+  try {
+    return Response.json(await host().preview(body.text, params));
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

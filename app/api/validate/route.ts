@@ -1,9 +1,14 @@
 /** POST a page's text; answers every diagnostic: the editor's markers come from here. */
 import { host } from '../../_server/host';
 import { readText } from '../../_server/read-body';
+import { errorResponse } from '../../_server/responses';
 
 export async function POST(request: Request): Promise<Response> {
   const text = await readText(request);
   if (text instanceof Response) return text;
-  return Response.json({ diagnostics: await host().validate(text) });
+  try {
+    return Response.json({ diagnostics: await host().validate(text) });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

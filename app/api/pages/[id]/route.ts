@@ -23,7 +23,11 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>", "expectedVersion": n}' } }, { status: 400 });
   const expectedVersion = typeof body.expectedVersion === 'number' || typeof body.expectedVersion === 'string' ? body.expectedVersion : undefined;
   const expectedUpdatedAt = typeof body.expectedUpdatedAt === 'string' ? body.expectedUpdatedAt : undefined;
-  return saveResponse(await host().savePage(body.text, { id, expectedVersion, expectedUpdatedAt }), 200);
+  try {
+    return saveResponse(await host().savePage(body.text, { id, expectedVersion, expectedUpdatedAt }), 200);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
 
 export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
