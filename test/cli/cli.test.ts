@@ -133,6 +133,16 @@ describe('amdahl-pages fmt', () => {
     expect((await run(['validate', 'page.json'], { cwd: dir })).code).toBe(0);
   });
 
+  it('refuses a page with errors, so nothing the author meant is dropped', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'amdahl-fmt-'));
+    const text = '{"name": "x", "declared_querys": [], "spec": {"version": 1, "layout": "singel", "root": {"type": "Section"}}}\n';
+    writeFileSync(path.join(dir, 'page.json'), text);
+    const r = await run(['fmt', '--write', 'page.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/page\.json:1:15 error bad-prop Unknown page field "declared_querys"; not formatted \(2 errors/);
+    expect(readFileSync(path.join(dir, 'page.json'), 'utf8')).toBe(text);
+  });
+
   it('refuses invalid JSON with its position and leaves the file alone', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'amdahl-fmt-'));
     writeFileSync(path.join(dir, 'bad.json'), '{"name": "x",\n  "spec": }\n');
