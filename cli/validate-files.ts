@@ -10,17 +10,25 @@ import { Worker } from 'node:worker_threads';
 import { catalog } from '../catalog';
 import type { Diagnostic } from '../lib/spec/diagnostics';
 import { loadSqlParser } from '../lib/spec/sql-check';
-import { validatePage, type ValidateOptions } from '../lib/spec/validate';
+import { usePrecompiledValidators, validatePage, type ValidateOptions } from '../lib/spec/validate';
+import { precompiledValidators } from './precompiled-validators';
 
 export interface NamedText {
   name: string;
   text: string;
 }
 
-const PARALLEL_FROM = 150;
+// Measured here: a worker's start-up (bundle, parser, validators) costs about as much as 500 files.
+const PARALLEL_FROM = 2000;
+
+/** Loads what validation needs: the SQL parser, and the bundle's precompiled validators when there are any. */
+export async function prepareValidation(): Promise<void> {
+  if (precompiledValidators) usePrecompiledValidators(catalog, precompiledValidators);
+  await loadSqlParser();
+}
 
 export async function validateTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<Diagnostic[][]> {
-  await loadSqlParser();
+  await prepareValidation();
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
   if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => validatePage(input.text, catalog, options));
 

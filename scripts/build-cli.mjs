@@ -4,13 +4,26 @@
  * the time tsx needs to compile the sources. bin/amdahl-pages.mjs uses the
  * bundle only while it is newer than every source it was built from.
  */
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { newestSourceMtime } from '../bin/source-stamp.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+const generated = path.join(root, 'dist', 'gen');
+execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'gen-validators.ts'), generated], { cwd: root, stdio: 'inherit' });
+
+/** Swaps the empty source module for the generated, precompiled validators. */
+const precompiled = {
+  name: 'precompiled-validators',
+  setup(b) {
+    b.onResolve({ filter: /precompiled-validators$/ }, () => ({ path: path.join(generated, 'precompiled-validators.mjs') }));
+  },
+};
+
 await build({
+  plugins: [precompiled],
   entryPoints: { 'amdahl-pages': path.join(root, 'cli', 'main.ts'), 'validate-worker': path.join(root, 'cli', 'validate-worker.ts') },
   outdir: path.join(root, 'dist'),
   outExtension: { '.js': '.mjs' },

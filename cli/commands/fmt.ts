@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { parseJsonText, LineIndex } from '../../lib/spec/json-text';
 import { formatDocument } from '../../lib/spec/normalise';
 import { catalog } from '../../catalog';
-import { loadSqlParser } from '../../lib/spec/sql-check';
 import { validatePage } from '../../lib/spec/validate';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
+import { prepareValidation } from '../validate-files';
 
 export const FMT_HELP = `Usage: amdahl-pages fmt [--check | --write] <file|dir|glob|->...
 
@@ -34,7 +34,7 @@ export async function fmtCommand(argv: string[], io: CliIO): Promise<number> {
   const files = await expandInputs(positionals, io);
   if (!values.check && !values.write && files.length !== 1) throw new UsageError('without --check or --write, fmt prints one file; name exactly one');
 
-  await loadSqlParser();
+  await prepareValidation();
   let changed = 0;
   let invalid = 0;
   for (const file of files) {

@@ -1,7 +1,9 @@
 /**
- * Every link target in a Markdown text (links, images, definitions,
- * autolinks and href/src inside raw HTML), with its offset in the text, read
- * with a real Markdown parser rather than patterns over the source.
+ * The link targets in a Markdown text that need a safety check (links,
+ * images, definitions, autolinks and href/src inside raw HTML), with their
+ * offsets, read with a real Markdown parser rather than patterns over the
+ * source. Text that can hold only http, https, mailto or relative links is
+ * not parsed and answers none.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -27,9 +29,24 @@ const HTML_LINK = /\b(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)'
 const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 const cache = new Map<string, MarkdownLink[]>();
 
+/**
+ * Whether the text could hold a link that is not http, https, mailto or
+ * relative. Plain ASCII text whose every `scheme:` is one of those cannot;
+ * anything with character references, escapes or non-ASCII letters is parsed.
+ */
+function mayHoldOtherSchemes(markdown: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x20-\x7e\n\r]|[&%\\]/.test(markdown)) return true;
+  for (const match of markdown.matchAll(/[a-z][a-z0-9+.-]*:/gi)) {
+    const scheme = match[0].slice(0, -1).toLowerCase();
+    if (scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') return true;
+  }
+  return false;
+}
+
 export function findMarkdownLinks(markdown: string): MarkdownLink[] {
-  // A link with a scheme needs a colon, written or as a character reference (`&#58;`); anything else is relative.
-  if (!markdown.includes(':') && !markdown.includes('&')) return [];
+  // Callers ask for unsafe links: text that cannot hold one needs no parse.
+  if (!mayHoldOtherSchemes(markdown)) return [];
   const hit = cache.get(markdown);
   if (hit) return hit;
   let tree: MdNode;
@@ -53,7 +70,7 @@ export function findMarkdownLinks(markdown: string): MarkdownLink[] {
     node.children?.forEach((child) => visit(child, depth + 1));
   };
   visit(tree);
-  if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+  if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
   cache.set(markdown, links);
   return links;
 }

@@ -80,10 +80,13 @@ interface CompiledCatalog {
 
 const compiled = new WeakMap<Catalog, CompiledCatalog>();
 
+/** How props validators are compiled; scripts/gen-validators.ts precompiles with the same options. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+
 function compiledFor(catalog: Catalog): CompiledCatalog {
   let entry = compiled.get(catalog);
   if (!entry) {
-    entry = { ajv: new Ajv({ allErrors: true, strict: false, verbose: true }), validators: new Map() };
+    entry = { ajv: new Ajv(AJV_OPTIONS), validators: new Map() };
     compiled.set(catalog, entry);
   }
   return entry;
@@ -98,6 +101,18 @@ function validatorFor(catalog: Catalog, def: ComponentDefinition): ValidateFunct
     entry.validators.set(def.type, validate);
   }
   return validate;
+}
+
+/**
+ * Uses validators precompiled from this same catalog (the CLI bundle's), so
+ * nothing is compiled at start-up. Types missing from the map compile lazily.
+ */
+export function usePrecompiledValidators(catalog: Catalog, validators: Record<string, ValidateFunction>): void {
+  const entry = compiledFor(catalog);
+  for (const def of catalog.components.values()) {
+    const validate = validators[def.type];
+    if (typeof validate === 'function') entry.validators.set(def.type, validate);
+  }
 }
 
 /** Compiles every validator ahead of the first request (servers); the CLI compiles lazily. */

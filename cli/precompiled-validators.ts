@@ -1,0 +1,8 @@
+/**
+ * The catalog's props validators, precompiled. From source this is empty and
+ * validators compile on first use; the CLI bundle replaces this module with
+ * the code scripts/gen-validators.ts generates from the same sources.
+ */
+import type { ValidateFunction } from 'ajv';
+
+export const precompiledValidators: Record<string, ValidateFunction> | undefined = undefined;
