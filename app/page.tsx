@@ -2,11 +2,13 @@
 import Link from 'next/link';
 import { host } from './_server/host';
 import { StudioHeader } from './_server/studio-header';
+import { requireSignIn } from './_server/session';
 import type { PageSummary } from '../lib/platform';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  await requireSignIn('/');
   let pages: PageSummary[] = [];
   let failure: string | undefined;
   try {

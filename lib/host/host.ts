@@ -19,6 +19,7 @@ import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries
 import { createPlatformClient, isPlatformError, type Page as StoredPage, type PlatformClient } from '../platform';
 import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform } from '../local-platform';
 import { isLoopback } from '../local-platform/serve';
+import { createStudioAuth, type StudioAuth } from './studio-auth';
 
 export type Env = Record<string, string | undefined>;
 
@@ -52,6 +53,8 @@ export interface Host {
   /** A stored page, normalised, with its queries run: the view and embed routes. */
   render(page: StoredPage, params?: Record<string, unknown>): Promise<RenderData>;
   savePage(text: string, target?: { id: string; expectedVersion?: number | string; expectedUpdatedAt?: string }): Promise<SaveResult>;
+  /** Sign-in for the studio when it listens beyond loopback. */
+  readonly auth: StudioAuth;
   close(): Promise<void>;
 }
 
@@ -74,10 +77,12 @@ export function createHost({ catalog, env }: HostOptions): Host {
   const remoteUrl = env.AMDAHL_URL?.trim();
   let local: LocalPlatform | undefined;
   let client: PlatformClient;
+  let clientFor: (apiKey: string) => PlatformClient;
   if (remoteUrl) {
     const apiKey = env.API_KEY?.trim();
     if (!apiKey) throw new Error('AMDAHL_URL is set but API_KEY is not: set API_KEY to a key for that platform');
-    client = createPlatformClient({ baseUrl: `${remoteUrl.replace(/\/+$/, '')}/api/platform/v1`, apiKey, apiVersion: env.AMDAHL_API_VERSION || undefined });
+    clientFor = (key) => createPlatformClient({ baseUrl: `${remoteUrl.replace(/\/+$/, '')}/api/platform/v1`, apiKey: key, apiVersion: env.AMDAHL_API_VERSION || undefined });
+    client = clientFor(apiKey);
   } else {
     // The built-in dev key is for a laptop: once the app listens beyond loopback only configured keys work.
     const loopback = isLoopback(env.AMDAHL_LISTEN_HOST?.trim() || '127.0.0.1');
@@ -93,13 +98,17 @@ export function createHost({ catalog, env }: HostOptions): Host {
       },
     });
     const handler = local;
-    client = createPlatformClient({
-      baseUrl: LOCAL_BASE_URL,
-      apiKey: env.API_KEY?.trim() || LOCAL_DEV_KEY,
-      fetch: (request: Request) => handler.handle(request),
-    });
+    clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request) });
+    client = clientFor(env.API_KEY?.trim() || LOCAL_DEV_KEY);
   }
   const cache = new QueryCache(Number(env.AMDAHL_QUERY_CACHE_MS ?? 30_000));
+  const auth = createStudioAuth({
+    env,
+    keyWorks: async (key) => {
+      await clientFor(key).listPages({ limit: 1 }, { deadlineMs: 10_000 });
+      return true;
+    },
+  });
 
   async function validate(input: string | unknown, options: ValidateOptions = {}): Promise<Diagnostic[]> {
     await loadSqlParser();
@@ -133,6 +142,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
     mode: local ? 'local' : 'remote',
     client,
     local,
+    auth,
     validate,
     async preview(text, params = {}) {
       const diagnostics = await validate(text);

@@ -58,11 +58,12 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
+  const probeKey = options.env?.API_KEY || 'amdhl_local_dev';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
     try {
       // The first request opens PGlite (and seeds it on a new directory).
-      const response = await fetch(`${url}/api/pages?limit=1`);
+      const response = await fetch(`${url}/api/platform/v1/pages?limit=1`, { headers: { authorization: `Bearer ${probeKey}` } });
       if (response.ok) break;
     } catch {
       // not listening yet

@@ -1,4 +1,5 @@
 /** GET lists pages; POST {text} validates and creates one. */
+import { refuseUnsigned } from '../../_server/session';
 import { host } from '../../_server/host';
 import { readJson } from '../../_server/read-body';
 import { errorResponse, saveResponse } from '../../_server/responses';
@@ -6,6 +7,8 @@ import { errorResponse, saveResponse } from '../../_server/responses';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const url = new URL(request.url);
   try {
     const list = await host().client.listPages({
@@ -20,6 +23,8 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 export async function POST(request: Request): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const body = await readJson(request);
   if (body instanceof Response) return body;
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });

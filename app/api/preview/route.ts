@@ -1,9 +1,12 @@
 /** POST {text, params}: diagnostics plus the page's query results, for the studio's live preview. */
+import { refuseUnsigned } from '../../_server/session';
 import { host } from '../../_server/host';
 import { readJson } from '../../_server/read-body';
 import { errorResponse } from '../../_server/responses';
 
 export async function POST(request: Request): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const body = await readJson(request);
   if (body instanceof Response) return body;
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });

@@ -1,9 +1,12 @@
 /** POST a page's text; answers every diagnostic: the editor's markers come from here. */
+import { refuseUnsigned } from '../../_server/session';
 import { host } from '../../_server/host';
 import { readText } from '../../_server/read-body';
 import { errorResponse } from '../../_server/responses';
 
 export async function POST(request: Request): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const text = await readText(request);
   if (text instanceof Response) return text;
   try {

@@ -5,11 +5,13 @@ import { isPlatformError } from '../../../lib/platform';
 import { PageView } from '../../../components/page-renderer/page-view';
 import { host } from '../../_server/host';
 import { StudioHeader } from '../../_server/studio-header';
+import { requireSignIn } from '../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ViewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  await requireSignIn(`/pages/${encodeURIComponent(id)}`);
   const query = await searchParams;
   let page;
   try {

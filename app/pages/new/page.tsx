@@ -1,11 +1,13 @@
 import { Studio } from '../../../components/studio/studio';
 import { pageSchema } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
+import { requireSignIn } from '../../_server/session';
 import { NEW_PAGE_TEXT } from '../../_server/new-page';
 
 export const dynamic = 'force-dynamic';
 
-export default function NewPage() {
+export default async function NewPage() {
+  await requireSignIn('/pages/new');
   const { schema, id } = pageSchema();
   return (
     <>

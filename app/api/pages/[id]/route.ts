@@ -1,4 +1,5 @@
 /** GET one page; PATCH {text, expectedVersion, expectedUpdatedAt} saves it unless it changed meanwhile; DELETE archives it. */
+import { refuseUnsigned } from '../../../_server/session';
 import { host } from '../../../_server/host';
 import { readJson } from '../../../_server/read-body';
 import { errorResponse, saveResponse } from '../../../_server/responses';
@@ -8,6 +9,8 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const { id } = await params;
   try {
     return Response.json(await host().client.getPage(id));
@@ -17,6 +20,8 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
 }
 
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const { id } = await params;
   const body = await readJson(request);
   if (body instanceof Response) return body;
@@ -31,6 +36,8 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 }
 
 export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+  const denied = await refuseUnsigned();
+  if (denied) return denied;
   const { id } = await params;
   try {
     await host().client.archivePage(id);

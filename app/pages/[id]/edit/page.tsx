@@ -5,11 +5,13 @@ import { pageTextOf } from '../../../../lib/spec/page-text';
 import { host } from '../../../_server/host';
 import { pageSchema } from '../../../_server/page-schema';
 import { StudioHeader } from '../../../_server/studio-header';
+import { requireSignIn } from '../../../_server/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await requireSignIn(`/pages/${encodeURIComponent(id)}/edit`);
   let page;
   try {
     page = await host().client.getPage(id);
