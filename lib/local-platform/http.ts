@@ -48,10 +48,3 @@ export function parseIfMatch(header: string | null): number | undefined {
   if (!m) throw new ApiError('invalid_argument', `If-Match must be a page version such as "3", got ${header}`);
   return Number(m[1]);
 }
-
-/** 1-based line and column (UTF-16 units) of a 0-based offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
-}

@@ -17,7 +17,8 @@ import { BusinessDatabase, InitdbTemplate, type StartInfo } from './business-db'
 import { DirLock } from './dir-lock';
 import { issueEmbedToken, verifyEmbedToken as verifyToken, type EmbedClaims } from './embed-tokens';
 import { ApiError } from './errors';
-import { errorBody, json, lineColumn, noContent, parseIfMatch, readJsonBody } from './http';
+import { errorBody, json, noContent, parseIfMatch, readJsonBody } from './http';
+import { LineIndex } from '../spec/json-text';
 import { API_VERSIONS, DEV_BUSINESS, locate, resolveOptions, type LocalPlatformOptions, type ResolvedOptions, type SqlChecker } from './options';
 import { PagesStore, newId, readSeedPages, type Page } from './pages-store';
 import { RateLimiter, type RateLimitState } from './rate-limit';
@@ -178,7 +179,7 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     const first = problems[0]!;
     const detailed = problems.map((p) => ({
       message: p.message,
-      ...(p.offset !== undefined ? { offset: p.offset, ...lineColumn(sql, p.offset) } : {}),
+      ...(p.offset !== undefined ? { offset: p.offset, ...new LineIndex(sql).position(p.offset) } : {}),
       ...(p.hint ? { hint: p.hint } : {}),
     }));
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
