@@ -31,6 +31,8 @@ export interface StudioProps {
   updatedAt?: string;
   schema: object;
   schemaId: string;
+  /** Where an unsaved new page keeps its draft (one per template). */
+  draftKey?: string;
 }
 
 interface PreviewState {
@@ -43,7 +45,7 @@ interface SaveProblem {
   conflict?: { version?: number | string; updated_at?: string; text: string };
 }
 
-export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId }: StudioProps) {
+export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId, draftKey = 'new' }: StudioProps) {
   const router = useRouter();
   const [text, setText] = useState(initialText);
   const [saved, setSaved] = useState({ text: initialText, version, updatedAt, id: pageId });
@@ -58,7 +60,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
   latest.current = text;
   const editor = useRef<EditorHandle | null>(null);
   const dirty = text !== saved.text;
-  const draft = useDraft(`amdahl:draft:${saved.id ?? 'new'}`, text, saved.text, { version: saved.version, updatedAt: saved.updatedAt });
+  const draft = useDraft(`amdahl:draft:${saved.id ?? draftKey}`, text, saved.text, { version: saved.version, updatedAt: saved.updatedAt });
 
   useEffect(() => {
     const controller = new AbortController();

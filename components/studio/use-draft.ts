@@ -93,7 +93,6 @@ export function useDraft(key: string, text: string, savedText: string, base: Dra
     restoredBase.current = false;
     try {
       window.localStorage.removeItem(key);
-      window.localStorage.removeItem('amdahl:draft:new');
     } catch {
       // nothing to remove
     }

@@ -72,6 +72,14 @@ describe('studio', () => {
     await page.waitForURL(/\/pages\/[^/]+$/);
     await expect.poll(() => page.locator('body').innerText()).toContain('Resolution rate');
     expect(await page.locator('.ap-error-card').count()).toBe(0);
+
+    // A new page can start from one of the platform's templates, and previews over real data at once.
+    await page.goto(`${app.url}/pages/new`);
+    await page.getByRole('navigation', { name: 'Start from a template' }).getByRole('link', { name: 'Win rate gauge' }).click();
+    await page.waitForURL(/\/pages\/new\?template=win-rate-gauge$/);
+    await expect.poll(() => page.getByTestId('preview').innerText(), { timeout: 20_000 }).toMatch(/Win rate[\s\S]*\d+(\.\d)?%/);
+    expect(await page.getByTestId('problems').innerText()).toContain('No problems');
+    expect(await page.getByTestId('preview').locator('.ap-error-card').count()).toBe(0);
     expect(offHost).toEqual([]);
     await page.close();
   });

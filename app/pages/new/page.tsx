@@ -1,4 +1,9 @@
+/** A new page: blank (a small valid start) or from one of the platform's templates (`?template=<slug>`). */
+import Link from 'next/link';
 import { Studio } from '../../../components/studio/studio';
+import { pageTextOf } from '../../../lib/spec/page-text';
+import { isPlatformError, type TemplateSummary } from '../../../lib/platform';
+import { host } from '../../_server/host';
 import { pageSchema } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
@@ -6,13 +11,46 @@ import { NEW_PAGE_TEXT } from '../../_server/new-page';
 
 export const dynamic = 'force-dynamic';
 
-export default async function NewPage() {
-  await requireSignIn('/pages/new');
+async function startingText(slug: string | undefined): Promise<{ text: string; problem?: string }> {
+  if (!slug) return { text: NEW_PAGE_TEXT };
+  try {
+    const template = await host().client.getTemplate(slug);
+    return { text: pageTextOf({ name: template.name ?? template.title ?? slug, tags: template.tags ?? [], declared_queries: template.declared_queries ?? [], spec: template.spec }) };
+  } catch (error) {
+    return { text: NEW_PAGE_TEXT, problem: isPlatformError(error) && error.status === 404 ? `There is no template "${slug}"` : `The template could not be loaded: ${(error as Error).message}` };
+  }
+}
+
+export default async function NewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const slug = typeof query.template === 'string' ? query.template : undefined;
+  await requireSignIn(slug ? `/pages/new?template=${encodeURIComponent(slug)}` : '/pages/new');
   const { schema, id } = pageSchema();
+  const { text, problem } = await startingText(slug);
+  let templates: TemplateSummary[] = [];
+  try {
+    templates = await host().client.listTemplates();
+  } catch {
+    // The studio works without templates; the platform may not offer them.
+  }
   return (
     <>
       <StudioHeader />
-      <Studio initialText={NEW_PAGE_TEXT} schema={schema} schemaId={id} />
+      {templates.length > 0 ? (
+        <nav className="st-templates" aria-label="Start from a template">
+          <span>Start from:</span>
+          <Link href="/pages/new" className={slug ? undefined : 'st-current'}>
+            Blank
+          </Link>
+          {templates.map((t) => (
+            <Link key={t.slug} href={`/pages/new?template=${encodeURIComponent(t.slug)}`} title={t.description} className={slug === t.slug ? 'st-current' : undefined}>
+              {t.name ?? t.title ?? t.slug}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {problem ? <div className="st-banner st-banner-error">{problem}</div> : null}
+      <Studio key={slug ?? 'blank'} initialText={text} schema={schema} schemaId={id} draftKey={slug ? `template:${slug}` : 'new'} />
     </>
   );
 }
