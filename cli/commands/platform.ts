@@ -1,9 +1,8 @@
 /** `amdahl-pages platform serve`: the embedded local platform alone, for other clients and tools. */
 import { parseArgs } from 'node:util';
 import { catalog } from '../../catalog';
-import { hasErrors } from '../../lib/spec/diagnostics';
+import { platformPageValidator } from '../../lib/host/host';
 import { loadSqlParser } from '../../lib/spec/sql-check';
-import { validatePage } from '../../lib/spec/validate';
 import { localPlatformOptionsFromEnv } from '../../lib/local-platform';
 import { serveLocalPlatform } from '../../lib/local-platform/serve';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -41,10 +40,7 @@ export async function platformCommand(argv: string[], io: CliIO): Promise<number
     port,
     host: values.host,
     log: (message) => io.stderr(`${message}\n`),
-    validatePage: async (body) => {
-      const diagnostics = validatePage(body, catalog, { requireName: false });
-      return { valid: !hasErrors(diagnostics), diagnostics };
-    },
+    validatePage: platformPageValidator(catalog),
   });
   io.stdout(`Local Amdahl platform at ${served.baseUrl}\nAMDAHL_URL=${served.url}\n`);
   await new Promise<void>((resolve) => {

@@ -9,7 +9,6 @@ import type { Catalog } from '../spec/define';
 import type { Diagnostic } from '../spec/diagnostics';
 import { hasErrors } from '../spec/diagnostics';
 import { isObject, readDocument } from '../spec/document';
-import { parseJsonText } from '../spec/json-text';
 import { normalisePage } from '../spec/normalise';
 import type { Page as CanonicalPage } from '../spec/page-model';
 import { loadSqlParser } from '../spec/sql-check';
@@ -17,7 +16,7 @@ import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
 import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries';
 import { createPlatformClient, isPlatformError, type Page as StoredPage, type PlatformClient } from '../platform';
-import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform } from '../local-platform';
+import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, type PageValidator } from '../local-platform';
 import { isLoopback } from '../local-platform/serve';
 import { createStudioAuth, type StudioAuth } from './studio-auth';
 
@@ -63,6 +62,24 @@ export interface HostOptions {
   env: Env;
 }
 
+/** The local platform's `POST /pages/validate`: the same library, on a body that carries no page name. */
+export function platformPageValidator(catalog: Catalog): PageValidator {
+  return async (body) => {
+    await loadSqlParser();
+    const diagnostics = validatePage(body, catalog, { requireName: false });
+    return { valid: !hasErrors(diagnostics), diagnostics };
+  };
+}
+
+/** The value of a JSON text, or undefined: the validator has already said where and why it is not JSON. */
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Page fields the pages API takes; everything else in an edited document is dropped before saving. */
 function pageBody(value: Record<string, unknown>) {
   return {
@@ -92,10 +109,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
     local = createLocalPlatform({
       ...localPlatformOptionsFromEnv(env),
       allowDevKey: loopback,
-      validatePage: async (body: unknown) => {
-        const diagnostics = await validate(body, { requireName: false });
-        return { valid: !hasErrors(diagnostics), diagnostics };
-      },
+      validatePage: platformPageValidator(catalog),
     });
     const handler = local;
     clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request) });
@@ -146,9 +160,9 @@ export function createHost({ catalog, env }: HostOptions): Host {
     validate,
     async preview(text, params = {}) {
       const diagnostics = await validate(text);
-      const parsed = parseJsonText(text);
-      if (parsed.errors.length > 0 || !isObject(parsed.value)) return { diagnostics };
-      return { diagnostics, render: await renderPage(normalisePage(parsed.value), diagnostics, params) };
+      const value = jsonValue(text);
+      if (!isObject(value)) return { diagnostics };
+      return { diagnostics, render: await renderPage(normalisePage(value), diagnostics, params) };
     },
     async render(stored, params = {}) {
       const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
@@ -157,17 +171,17 @@ export function createHost({ catalog, env }: HostOptions): Host {
     },
     async savePage(text, target) {
       const diagnostics = await validate(text);
-      const parsed = parseJsonText(text);
-      if (parsed.errors.length > 0 || !isObject(parsed.value)) {
+      const value = jsonValue(text);
+      if (!isObject(value)) {
         return { ok: false, status: 422, code: 'invalid_argument', message: 'The page is not valid JSON', diagnostics };
       }
-      if (readDocument(parsed.value).kind !== 'page') {
+      if (readDocument(value).kind !== 'page') {
         return { ok: false, status: 422, code: 'invalid_argument', message: 'Save a page: {"name", "tags", "declared_queries", "spec"}', diagnostics };
       }
       if (hasErrors(diagnostics)) {
         return { ok: false, status: 422, code: 'invalid_argument', message: 'The page has errors; fix them before saving', diagnostics };
       }
-      const body = pageBody(parsed.value);
+      const body = pageBody(value);
       try {
         if (!target) return { ok: true, page: await client.createPage(body), diagnostics };
         // The platform may ignore If-Match: compare what the author loaded with what is stored first.

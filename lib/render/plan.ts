@@ -3,7 +3,7 @@
  * each once, and the same SQL with the same params once even under two names.
  */
 import type { Catalog } from '../spec/define';
-import { isObject } from '../spec/document';
+import { bindingQueryName } from '../spec/document';
 import type { DeclaredQuery, Page, SpecNode } from '../spec/page-model';
 
 export interface PlannedQuery {
@@ -18,13 +18,6 @@ export interface RenderPlan {
   queries: PlannedQuery[];
   /** Bound names that no declared query provides (validation reports them too). */
   unbound: string[];
-}
-
-export function bindingQueryName(value: unknown): string | undefined {
-  if (!isObject(value)) return undefined;
-  if (typeof value.$query === 'string') return value.$query;
-  if (isObject(value.$value) && typeof value.$value.query === 'string') return value.$value.query;
-  return undefined;
 }
 
 export function boundQueryNames(root: SpecNode): Set<string> {

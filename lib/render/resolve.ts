@@ -5,7 +5,7 @@
  * as the node's error card.
  */
 import type { ComponentDefinition } from '../spec/define';
-import { isObject } from '../spec/document';
+import { bindingQueryName, isObject } from '../spec/document';
 import type { Scalar } from '../spec/resolved';
 import type { QueryOutcome } from './run-queries';
 
@@ -31,9 +31,8 @@ export function resolveProps(def: ComponentDefinition, rawProps: Record<string, 
   }
   const props: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>) };
   for (const [name, value] of Object.entries(props)) {
-    if (!isObject(value)) continue;
-    const queryName = typeof value.$query === 'string' ? value.$query : isObject(value.$value) ? String(value.$value.query) : undefined;
-    if (queryName === undefined) continue;
+    const queryName = bindingQueryName(value);
+    if (queryName === undefined || !isObject(value)) continue;
     const outcome = outcomes[queryName];
     if (!outcome) return { ok: false, problem: { title: `Query ${queryName} did not run`, message: `${def.type}.${name} binds "${queryName}", which has no result` } };
     if (!outcome.ok) return { ok: false, problem: { title: `Query ${queryName} failed`, message: `${outcome.error.code}: ${outcome.error.message}` } };

@@ -47,12 +47,12 @@ export function readNode(value: JsonObject, pointer: string): NodeView {
     if (NODE_KEYS.has(key)) continue;
     inline = true;
     byName.set(key, props.length);
-    props.push({ name: key, value: v, pointer: `${pointer}/${escape(key)}` });
+    props.push({ name: key, value: v, pointer: `${pointer}/${escapePointerSegment(key)}` });
   }
   const explicit = value.props;
   if (isObject(explicit)) {
     for (const [key, v] of Object.entries(explicit)) {
-      const prop = { name: key, value: v, pointer: `${pointer}/props/${escape(key)}` };
+      const prop = { name: key, value: v, pointer: `${pointer}/props/${escapePointerSegment(key)}` };
       const at = byName.get(key);
       if (at === undefined) props.push(prop);
       else props[at] = prop;
@@ -73,8 +73,17 @@ export function readNode(value: JsonObject, pointer: string): NodeView {
   };
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** One RFC 6901 pointer segment: `~` and `/` escaped. */
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The declared query a binding names: `{"$query": q}` or `{"$value": {"query": q}}`; undefined for anything else. */
+export function bindingQueryName(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  if (typeof value.$query === 'string') return value.$query;
+  if (isObject(value.$value) && typeof value.$value.query === 'string') return value.$value.query;
+  return undefined;
 }
 
 export type DocumentKind = 'page' | 'spec' | 'node';

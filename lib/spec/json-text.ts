@@ -15,7 +15,7 @@ export interface TextRange {
 export interface ParsedJson {
   text: string;
   tree: Node | undefined;
-  value: unknown;
+  /** Syntax errors with offsets; the value itself comes from JSON.parse, which callers run first. */
   errors: { message: string; offset: number; length: number }[];
 }
 
@@ -46,22 +46,13 @@ export function parseJsonText(text: string): ParsedJson {
   } catch (error) {
     // jsonc-parser recurses per level: thousands of levels overflow the stack. Say so rather than throw.
     if (!(error instanceof RangeError)) throw error;
-    return { text, tree: undefined, value: undefined, errors: [{ message: 'The document is nested too deeply to read', offset: 0, length: 0 }] };
+    return { text, tree: undefined, errors: [{ message: 'The document is nested too deeply to read', offset: 0, length: 0 }] };
   }
   const errors = raw.map((e) => {
     const code = printParseErrorCode(e.error);
     return { message: PARSE_MESSAGES[code] ?? code, offset: e.offset, length: e.length };
   });
-  // jsonc-parser tolerates comments only as errors; a value is still built.
-  let value: unknown;
-  if (errors.length === 0) {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      errors.push({ message: (error as Error).message, offset: 0, length: 0 });
-    }
-  }
-  return { text, tree, value, errors };
+  return { text, tree, errors };
 }
 
 /** Converts offsets to 1-based lines and columns with one table of line starts. */
@@ -92,14 +83,6 @@ export class LineIndex {
     const end = this.position(offset + Math.max(length, 0));
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
-}
-
-export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function pointerOf(path: readonly (string | number)[]): string {
-  return path.length === 0 ? '' : '/' + path.map(escapePointerSegment).join('/');
 }
 
 export function parsePointer(pointer: string): (string | number)[] {

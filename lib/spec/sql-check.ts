@@ -236,11 +236,6 @@ function problemsOf(sql: string, tree: ParseTree, allowedTables: readonly string
  * Postgres names them). Undefined when any target is `*` or an expression
  * Postgres would name `?column?`, so callers never guess.
  */
-export function outputColumns(sql: string, options: SqlCheckOptions = {}): string[] | undefined {
-  if (!loaded) return undefined;
-  return analyseSql(sql, options).columns;
-}
-
 function columnsOf(tree: ParseTree): string[] | undefined {
   let select = tree.stmts?.length === 1 ? (tree.stmts[0]!.stmt?.SelectStmt as AstNode | undefined) : undefined;
   while (select && select.op && select.op !== 'SETOP_NONE') select = (select.larg as AstNode | undefined);

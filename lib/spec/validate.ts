@@ -10,7 +10,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { unwrapSchema, type Catalog, type ComponentDefinition } from './define';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
-import { isObject, LAYOUTS, PAGE_KEYS, readDocument, readNode, SPEC_KEYS, type DocumentView, type NodeView } from './document';
+import { bindingQueryName, escapePointerSegment, isObject, LAYOUTS, PAGE_KEYS, readDocument, readNode, SPEC_KEYS, type DocumentView, type NodeView } from './document';
 import { componentPropsSchema, type JsonSchema } from './json-schema';
 import { LineIndex, nodeAtPointer, parseJsonText, rawOffsetInString } from './json-text';
 import { findMarkdownLinks } from './markdown-links';
@@ -175,7 +175,7 @@ function checkDocument(ctx: Context, value: unknown, doc: DocumentView): void {
   if (doc.kind === 'page') {
     for (const key of Object.keys(value)) {
       if (!PAGE_KEYS.has(key)) {
-        push(ctx, { code: 'bad-prop', message: `Unknown page field "${key}"`, pointer: `/${esc(key)}`, key: true, hint: didYouMean(key, PAGE_KEYS) ?? `a page has ${[...PAGE_KEYS].filter((k) => !k.startsWith('$')).join(', ')}` });
+        push(ctx, { code: 'bad-prop', message: `Unknown page field "${key}"`, pointer: `/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, PAGE_KEYS) ?? `a page has ${[...PAGE_KEYS].filter((k) => !k.startsWith('$')).join(', ')}` });
       }
     }
     if (value.name === undefined) {
@@ -192,7 +192,7 @@ function checkDocument(ctx: Context, value: unknown, doc: DocumentView): void {
   if (doc.canonical && isObject(doc.spec)) {
     const spec = doc.spec;
     for (const key of Object.keys(spec)) {
-      if (!SPEC_KEYS.has(key)) push(ctx, { code: 'bad-prop', message: `Unknown spec field "${key}"`, pointer: `${doc.specPointer}/${esc(key)}`, key: true, hint: didYouMean(key, SPEC_KEYS) ?? 'a spec has version, root and layout' });
+      if (!SPEC_KEYS.has(key)) push(ctx, { code: 'bad-prop', message: `Unknown spec field "${key}"`, pointer: `${doc.specPointer}/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, SPEC_KEYS) ?? 'a spec has version, root and layout' });
     }
     if (spec.version === undefined) push(ctx, { code: 'missing-prop', message: 'The spec has no "version"', pointer: doc.specPointer, hint: 'add "version": 1' });
     else if (spec.version !== 1) push(ctx, { code: 'bad-prop', message: `Unsupported spec version ${JSON.stringify(spec.version)}`, pointer: `${doc.specPointer}/version`, hint: 'the only version is 1' });
@@ -318,7 +318,7 @@ function checkProps(ctx: Context, def: ComponentDefinition, view: NodeView): voi
       if (!kind) {
         push(ctx, { code: 'binding-kind', message: `${label} takes a literal value, not a binding`, pointer: prop.pointer, hint: 'bindings go in props that take data, such as data or value' });
       } else if (kind === 'rows' && (found === 'value' || found === 'bad-value')) {
-        push(ctx, { code: 'binding-kind', message: `${label} takes rows, {"$query": "<name>"}; {"$value": …} gives one value`, pointer: prop.pointer, hint: `write {"$query": "${valueQuery(prop.value) ?? 'query_name'}"}` });
+        push(ctx, { code: 'binding-kind', message: `${label} takes rows, {"$query": "<name>"}; {"$value": …} gives one value`, pointer: prop.pointer, hint: `write {"$query": "${bindingQueryName(prop.value) ?? 'query_name'}"}` });
       } else if (kind === 'value' && (found === 'rows' || found === 'bad-rows')) {
         const q = isObject(prop.value) && typeof prop.value.$query === 'string' ? prop.value.$query : 'query_name';
         push(ctx, { code: 'binding-kind', message: `${label} takes one value, {"$value": {"query", "field"}}; {"$query": …} gives rows`, pointer: prop.pointer, hint: `write {"$value": {"query": "${q}", "field": "<column>"}}` });
@@ -351,17 +351,6 @@ function acceptsLiteral(schema: z.ZodType): boolean {
   return (unwrapSchema(schema) as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'union';
 }
 
-function bindingQueryName(value: unknown): string | undefined {
-  if (!isObject(value)) return undefined;
-  if (typeof value.$query === 'string') return value.$query;
-  return valueQuery(value);
-}
-
-function valueQuery(value: unknown): string | undefined {
-  if (isObject(value) && isObject(value.$value) && typeof value.$value.query === 'string') return value.$value.query;
-  return undefined;
-}
-
 function recordBinding(ctx: Context, component: string, prop: string, value: unknown, pointer: string): void {
   const v = value as { $query?: string; $value?: { query: string; field: string } };
   if (v.$query !== undefined) ctx.bindings.push({ query: v.$query, pointer: `${pointer}/$query`, component, prop });
@@ -387,7 +376,7 @@ function recordColumns(ctx: Context, def: ComponentDefinition, view: NodeView, p
       else add(prop.value, prop.pointer);
     } else if (Array.isArray(prop.value)) {
       prop.value.forEach((item, i) => {
-        if (isObject(item)) add(item[rest], `${prop.pointer}/${i}/${esc(rest)}`);
+        if (isObject(item)) add(item[rest], `${prop.pointer}/${i}/${escapePointerSegment(rest)}`);
       });
     }
   }
@@ -405,8 +394,8 @@ function ajvFindings(def: ComponentDefinition, errors: ErrorObject[], view: Node
     const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const propName = segments[0];
     if (propName !== undefined && skip.has(propName)) continue;
-    const base = propName === undefined ? view.propsPointer : pointers.get(propName) ?? `${view.propsPointer}/${esc(propName)}`;
-    const pointer = propName === undefined ? base : [base, ...segments.slice(1).map(esc)].join('/');
+    const base = propName === undefined ? view.propsPointer : pointers.get(propName) ?? `${view.propsPointer}/${escapePointerSegment(propName)}`;
+    const pointer = propName === undefined ? base : [base, ...segments.slice(1).map((s) => escapePointerSegment(s))].join('/');
     const where = `${def.type}${segments.length ? '.' + segments.join('.') : ''}`;
     let finding: Finding;
     switch (e.keyword) {
@@ -430,7 +419,7 @@ function ajvFindings(def: ComponentDefinition, errors: ErrorObject[], view: Node
           code: 'bad-prop',
           severity: 'error',
           message: `${where} has no prop "${extra}"`,
-          pointer: propName === undefined ? pointers.get(extra) ?? `${pointer}/${esc(extra)}` : `${pointer}/${esc(extra)}`,
+          pointer: propName === undefined ? pointers.get(extra) ?? `${pointer}/${escapePointerSegment(extra)}` : `${pointer}/${escapePointerSegment(extra)}`,
           key: true,
           hint: didYouMean(extra, known) ?? (known.length ? `its props are ${known.join(', ')}` : undefined),
         };
@@ -508,7 +497,7 @@ function walkStrings(value: unknown, pointer: string, visit: (text: string, poin
   if (depth > 20) return;
   if (typeof value === 'string') visit(value, pointer);
   else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, `${pointer}/${i}`, visit, depth + 1));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, `${pointer}/${esc(k)}`, visit, depth + 1);
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, `${pointer}/${escapePointerSegment(k)}`, visit, depth + 1);
 }
 
 // ---------------------------------------------------------------- queries
@@ -531,7 +520,7 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
       return;
     }
     for (const key of Object.keys(q)) {
-      if (!QUERY_KEYS.includes(key)) push(ctx, { code: 'bad-query', message: `Unknown declared query field "${key}"`, pointer: `${ptr}/${esc(key)}`, key: true, hint: didYouMean(key, QUERY_KEYS) ?? `a query has ${QUERY_KEYS.join(', ')}` });
+      if (!QUERY_KEYS.includes(key)) push(ctx, { code: 'bad-query', message: `Unknown declared query field "${key}"`, pointer: `${ptr}/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, QUERY_KEYS) ?? `a query has ${QUERY_KEYS.join(', ')}` });
     }
     const name = q.name;
     if (name === undefined) push(ctx, { code: 'bad-query', message: 'This declared query has no "name"', pointer: ptr, hint: 'add "name": "by_channel"' });
@@ -570,7 +559,7 @@ function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | u
           }
         }
         for (const param of declaredParams) {
-          if (!used.has(param)) push(ctx, { code: 'unused-param', severity: 'warning', message: `The param "${param}" is declared but the SQL never uses @${param}`, pointer: `${ptr}/params/${esc(param)}`, key: true, hint: `use @${param} in the SQL or remove it` });
+          if (!used.has(param)) push(ctx, { code: 'unused-param', severity: 'warning', message: `The param "${param}" is declared but the SQL never uses @${param}`, pointer: `${ptr}/params/${escapePointerSegment(param)}`, key: true, hint: `use @${param} in the SQL or remove it` });
         }
         if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, analysis.columns);
       }
@@ -591,7 +580,7 @@ function checkParams(ctx: Context, params: unknown, pointer: string): Set<string
     return names;
   }
   for (const [name, decl] of Object.entries(params)) {
-    const ptr = `${pointer}/${esc(name)}`;
+    const ptr = `${pointer}/${escapePointerSegment(name)}`;
     names.add(name);
     if (!QUERY_NAME.test(name)) push(ctx, { code: 'bad-query', message: `Param name "${name}" must be an identifier`, pointer: ptr, key: true });
     const badType = (t: unknown, at: string) => {
@@ -603,7 +592,7 @@ function checkParams(ctx: Context, params: unknown, pointer: string): Set<string
     else if (Array.isArray(decl)) {
       if (decl.length === 0 || decl.some((v) => typeof v !== 'string' && typeof v !== 'number')) push(ctx, { code: 'bad-query', message: 'A list of allowed values must hold strings or numbers', pointer: ptr });
     } else if (isObject(decl)) {
-      for (const key of Object.keys(decl)) if (!['type', 'values', 'default', 'description'].includes(key)) push(ctx, { code: 'bad-query', message: `Unknown param field "${key}"`, pointer: `${ptr}/${esc(key)}`, key: true, hint: 'a param has type, values, default, description' });
+      for (const key of Object.keys(decl)) if (!['type', 'values', 'default', 'description'].includes(key)) push(ctx, { code: 'bad-query', message: `Unknown param field "${key}"`, pointer: `${ptr}/${escapePointerSegment(key)}`, key: true, hint: 'a param has type, values, default, description' });
       if (decl.type !== undefined) badType(decl.type, `${ptr}/type`);
       if (decl.values !== undefined && (!Array.isArray(decl.values) || decl.values.length === 0)) push(ctx, { code: 'bad-query', message: 'values must be a non-empty list', pointer: `${ptr}/values` });
       if (decl.type === undefined && decl.values === undefined) push(ctx, { code: 'bad-query', message: 'A param needs a type or a list of values', pointer: ptr });
@@ -660,10 +649,6 @@ function checkLayout(ctx: Context, doc: DocumentView): void {
 }
 
 // ---------------------------------------------------------------- positions
-
-function esc(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function withPositions(findings: Finding[], text: string | undefined): Diagnostic[] {
   const lines = text === undefined || findings.length === 0 ? undefined : new LineIndex(text);
