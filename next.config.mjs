@@ -4,11 +4,11 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'libpg-query'],
   reactStrictMode: true,
   poweredByHeader: false,
-  // The studio's own origin only; embeds set their own frame-ancestors.
+  // The studio's own origin only; embeds (and their internal render route) get their framing from the token, in proxy.ts.
   async headers() {
     return [
       {
-        source: '/((?!embed/).*)',
+        source: '/((?!embed/|embed-render/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -13,7 +13,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AMDAHL_LISTEN_HOST: host };
+// Where the app reaches itself (the local platform's page webhooks, embed URLs); a browser may use another name.
+const selfHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  AMDAHL_LISTEN_HOST: host,
+  AMDAHL_APP_ORIGIN: process.env.AMDAHL_APP_ORIGIN ?? `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`,
+};
 
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const stamp = path.join(root, '.next', 'amdahl-source-stamp');

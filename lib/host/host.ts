@@ -15,6 +15,9 @@ import { loadSqlParser } from '../spec/sql-check';
 import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
 import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries';
+import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
+import { createEmbeds, keyIdentity, type Embeds } from './embeds';
+import { subscribeToPageEvents, WebhookReceiver, type Delivery } from './page-events';
 import { createPlatformClient, isPlatformError, type Page as StoredPage, type PlatformClient } from '../platform';
 import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, type PageValidator } from '../local-platform';
 import { isLoopback } from '../local-platform/serve';
@@ -23,6 +26,13 @@ import { createStudioAuth, type StudioAuth } from './studio-auth';
 export type Env = Record<string, string | undefined>;
 
 export const LOCAL_DEV_KEY = 'amdhl_local_dev';
+/** Thrown inside a query run when the platform answered without applying the requested slice. */
+class SliceNotEnforced extends Error {
+  readonly code = 'slice_not_enforced';
+  constructor() {
+    super('The platform did not apply the data slice; nothing is shown');
+  }
+}
 const LOCAL_BASE_URL = 'http://local.amdahl.invalid/api/platform/v1';
 
 export interface RenderData {
@@ -49,8 +59,18 @@ export interface Host {
   validate(input: string | unknown, options?: ValidateOptions): Promise<Diagnostic[]>;
   /** Validates, then runs the queries the page binds: the studio's live preview. */
   preview(text: string, params?: Record<string, unknown>): Promise<PreviewResult>;
-  /** A stored page, normalised, with its queries run: the view and embed routes. */
-  render(page: StoredPage, params?: Record<string, unknown>): Promise<RenderData>;
+  /** A stored page, normalised, with its queries run: the view and embed routes. `rules` narrows every query to a data slice. */
+  render(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<RenderData>;
+  /** A page by id, kept for the query cache's TTL and dropped at once when the platform says it changed. */
+  getPage(id: string): Promise<StoredPage>;
+  /** Drops what is cached about a page (its stored form and the results it showed). */
+  invalidatePage(id: string): void;
+  /** Embed tokens: verifying, minting, rendering a verified grant. */
+  readonly embeds: Embeds;
+  /** A webhook delivery from the platform (`/api/webhooks/amdahl`). */
+  receiveWebhook(rawBody: string, signature: string | null): Delivery;
+  /** Opens (and on a new machine seeds) the local platform and subscribes to page events: run once at server start. */
+  start(options?: { log?: (message: string) => void }): Promise<void>;
   savePage(text: string, target?: { id: string; expectedVersion?: number | string; expectedUpdatedAt?: string }): Promise<SaveResult>;
   /** Sign-in for the studio when it listens beyond loopback. */
   readonly auth: StudioAuth;
@@ -90,6 +110,15 @@ function pageBody(value: Record<string, unknown>) {
   };
 }
 
+/** Where this app is reached from the machine it runs on: its webhook receiver and the local platform's embed URLs. */
+export function appOrigin(env: Env): string {
+  const explicit = env.AMDAHL_APP_ORIGIN?.trim();
+  if (explicit) return explicit.replace(/\/+$/, '');
+  const listen = env.AMDAHL_LISTEN_HOST?.trim() || '127.0.0.1';
+  const hostName = listen === '0.0.0.0' || listen === '::' ? '127.0.0.1' : listen;
+  return `http://${hostName.includes(':') ? `[${hostName}]` : hostName}:${env.PORT?.trim() || '3000'}`;
+}
+
 export function createHost({ catalog, env }: HostOptions): Host {
   const remoteUrl = env.AMDAHL_URL?.trim();
   let local: LocalPlatform | undefined;
@@ -110,12 +139,20 @@ export function createHost({ catalog, env }: HostOptions): Host {
       ...localPlatformOptionsFromEnv(env),
       allowDevKey: loopback,
       validatePage: platformPageValidator(catalog),
+      embedBaseUrl: appOrigin(env),
     });
     const handler = local;
     clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request) });
     client = clientFor(env.API_KEY?.trim() || LOCAL_DEV_KEY);
   }
-  const cache = new QueryCache(Number(env.AMDAHL_QUERY_CACHE_MS ?? 30_000));
+  const apiKey = env.API_KEY?.trim() || LOCAL_DEV_KEY;
+  const identity = keyIdentity(apiKey);
+  // Pages refresh on every load: results are kept for seconds, only to absorb bursts of viewers.
+  const ttlMs = Number(env.AMDAHL_QUERY_CACHE_MS ?? 5_000);
+  const cache = new QueryCache(ttlMs);
+  const pageCache = new Map<string, { at: number; page: Promise<StoredPage> }>();
+  let webhookSecret: string | undefined = env.AMDAHL_WEBHOOK_SECRET?.trim() || undefined;
+  const webhooks = new WebhookReceiver(() => webhookSecret);
   const auth = createStudioAuth({
     env,
     keyWorks: async (key) => {
@@ -129,7 +166,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
     return validatePage(input, catalog, options);
   }
 
-  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>): Promise<RenderData> {
+  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string } = {}): Promise<RenderData> {
     // Never send a query the validator refused to the platform.
     const refused = new Set<string>();
     for (const d of diagnostics) {
@@ -141,8 +178,15 @@ export function createHost({ catalog, env }: HostOptions): Host {
     const outcomes = await runQueries(plan, {
       params,
       cache,
+      cacheScope: `${identity}|${sliceKey(options.rules)}`,
+      cacheTags: options.pageId ? [`page:${options.pageId}`] : [],
       timeoutMs: Number(env.AMDAHL_QUERY_TIMEOUT_MS ?? 30_000),
-      runSql: (sql, signal) => client.query(sql, { signal }),
+      runSql: async (sql, signal) => {
+        const result = await client.query(sql, { signal, ...(options.rules ? { rules: options.rules } : {}) });
+        // Fail closed: a platform that ignored the slice must not have its rows shown.
+        if (options.rules && !sliceWithin(result.applied_rules, options.rules)) throw new SliceNotEnforced();
+        return result;
+      },
     });
     for (const name of refused) {
       if (name && outcomes[name]?.ok === false && outcomes[name].error.code === 'unbound_query') {
@@ -151,6 +195,28 @@ export function createHost({ catalog, env }: HostOptions): Host {
     }
     return { page, outcomes, diagnostics };
   }
+
+  async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {
+    const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
+    const diagnostics = await validate(value);
+    return renderPage(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
+  }
+
+  function getPage(id: string): Promise<StoredPage> {
+    const hit = pageCache.get(id);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.page;
+    const page = client.getPage(id);
+    pageCache.set(id, { at: Date.now(), page });
+    page.catch(() => pageCache.delete(id));
+    return page;
+  }
+
+  function invalidatePage(id: string): void {
+    pageCache.delete(id);
+    cache.invalidate(`page:${id}`);
+  }
+
+  const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, log: (m) => console.warn(m) });
 
   return {
     mode: local ? 'local' : 'remote',
@@ -164,10 +230,28 @@ export function createHost({ catalog, env }: HostOptions): Host {
       if (!isObject(value)) return { diagnostics };
       return { diagnostics, render: await renderPage(normalisePage(value), diagnostics, params) };
     },
-    async render(stored, params = {}) {
-      const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
-      const diagnostics = await validate(value);
-      return renderPage(normalisePage(value), diagnostics, params);
+    render: renderStored,
+    getPage,
+    invalidatePage,
+    embeds,
+    receiveWebhook(rawBody, signature) {
+      const delivery = webhooks.receive(rawBody, signature);
+      if (delivery.ok && !delivery.duplicate && delivery.event.type !== 'page.created') invalidatePage(delivery.event.data.page_id);
+      return delivery;
+    },
+    async start({ log = () => undefined } = {}) {
+      if (!local) return;
+      const started = performance.now();
+      log('Opening the local platform (the first start seeds the demo data: a few seconds)…');
+      await local.ready();
+      const starts = Object.entries(local.databaseStarts()).map(([name, info]) => `${name}: ${info?.seeded ? 'seeded' : 'reopened'} ${info?.rowCount ?? 0} rows`);
+      log(`Local platform ready in ${Math.round(performance.now() - started)} ms (${starts.join(', ')})`);
+      const receiver = `${appOrigin(env)}/api/webhooks/amdahl`;
+      try {
+        webhookSecret = await subscribeToPageEvents(client, receiver);
+      } catch (error) {
+        log(`Could not subscribe to page events at ${receiver}: ${(error as Error).message}; embeds refresh at the end of their cache TTL instead`);
+      }
     },
     async savePage(text, target) {
       const diagnostics = await validate(text);
@@ -193,6 +277,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
           return { ok: false, status: 409, code: 'failed_precondition', message: `This page changed since you opened it (now version ${String(current.version)})`, current };
         }
         const page = await client.updatePage(target.id, body, { ifMatch: target.expectedVersion });
+        invalidatePage(target.id);
         return { ok: true, page, diagnostics };
       } catch (error) {
         if (isPlatformError(error)) return { ok: false, status: error.status || 502, code: error.code, message: error.message };

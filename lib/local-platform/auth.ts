@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SliceRules } from '../embed/slice-rules';
 import { ApiError } from './errors';
 import { DEV_BUSINESS, DEV_KEY, SCOPES, type ApiKeyConfig, type Scope } from './options';
 
@@ -7,6 +8,8 @@ export interface Caller {
   keyId: string;
   business: string;
   scopes: ReadonlySet<Scope>;
+  /** The slice of the business's rows this key may see; none means all of them. */
+  rules?: SliceRules;
 }
 
 function digest(key: string): string {
@@ -26,13 +29,29 @@ export class KeyRing {
     }
     for (const k of keys) {
       const d = digest(k.key);
-      this.byDigest.set(d, { keyId: k.name ?? `key-${d.slice(0, 8)}`, business: k.business, scopes: new Set(k.scopes) });
+      this.byDigest.set(d, {
+        keyId: k.name ?? `key-${d.slice(0, 8)}`,
+        business: k.business,
+        scopes: new Set(k.scopes),
+        ...(k.rules ? { rules: k.rules } : {}),
+      });
     }
+  }
+
+  /** The key with this non-secret id, if it is still configured (an embed token names the key that minted it). */
+  byId(keyId: string): Caller | undefined {
+    for (const caller of this.byDigest.values()) if (caller.keyId === keyId) return caller;
+    return undefined;
   }
 
   /** The businesses some key can reach. */
   businesses(): string[] {
     return [...new Set([...this.byDigest.values()].map((c) => c.business))];
+  }
+
+  /** The key itself, without a request: the app asks whose data its own key reads. */
+  lookup(key: string): Caller | undefined {
+    return this.byDigest.get(digest(key));
   }
 
   authenticate(header: string | null): Caller {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from './errors';
-import { READER_ROLE, SEED_VERSION, profileFor, seedSql } from './seed';
+import type { SliceRules } from '../embed/slice-rules';
+import { READER_ROLE, SEED_VERSION, SLICE_SETTING, profileFor, seedSql } from './seed';
 
 export interface QueryColumn {
   name: string;
@@ -136,6 +137,7 @@ export class BusinessDatabase {
         setupSql: seedSql(profileFor(business)),
         setupVersion: SEED_VERSION,
         readerRole: READER_ROLE,
+        sliceSetting: SLICE_SETTING,
         templateFile: template?.file,
         makeTemplate: claim.make,
       },
@@ -217,17 +219,21 @@ export class BusinessDatabase {
     });
   }
 
-  /** Runs one read-only statement; at most rowCap rows come back. */
-  query(sql: string): Promise<QueryResult> {
+  /**
+   * Runs one read-only statement; at most rowCap rows come back. A slice
+   * narrows the rows of interactions the statement can see, inside the
+   * database (row-level security), for this statement only.
+   */
+  query(sql: string, slice?: SliceRules): Promise<QueryResult> {
     const run = this.queue.then(
-      () => this.runOne(sql),
-      () => this.runOne(sql),
+      () => this.runOne(sql, slice),
+      () => this.runOne(sql, slice),
     );
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runOne(sql: string): Promise<QueryResult> {
+  private async runOne(sql: string, slice?: SliceRules): Promise<QueryResult> {
     await this.start();
     const worker = this.worker;
     if (!worker) throw new ApiError('unavailable', 'the database is restarting; try again');
@@ -254,7 +260,7 @@ export class BusinessDatabase {
           reject(e);
         },
       });
-      worker.postMessage({ id, type: 'query', sql, rowCap });
+      worker.postMessage({ id, type: 'query', sql, rowCap, ...(slice ? { slice: JSON.stringify(slice) } : {}) });
     });
   }
 

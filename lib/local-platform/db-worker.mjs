@@ -6,8 +6,9 @@
 // can be loaded from disk by path at run time (also from inside a Next.js
 // server bundle, where a bundled TypeScript module would have no file of its own).
 //
-// workerData: { dataDir, setupSql, setupVersion, readerRole, templateFile, makeTemplate, maxResultBytes }
-// Messages in:  { id, type: 'query', sql, rowCap } | { id, type: 'close' }
+// workerData: { dataDir, setupSql, setupVersion, readerRole, sliceSetting, templateFile, makeTemplate, maxResultBytes }
+// Messages in:  { id, type: 'query', sql, rowCap, slice? } | { id, type: 'close' }
+//               (slice: JSON text, column -> allowed values; enforced by the table's row-level security policy)
 // Messages out: { type: 'ready', seeded, openMs, seedMs, rowCount, fromTemplate }
 //               { type: 'template', written }  (only when makeTemplate)
 //               { type: 'fatal', message } | { type: 'notice', message }
@@ -19,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-const { dataDir, setupSql, setupVersion, readerRole, templateFile, makeTemplate } = workerData;
+const { dataDir, setupSql, setupVersion, readerRole, sliceSetting, templateFile, makeTemplate } = workerData;
 const maxResultBytes = workerData.maxResultBytes ?? 64 * 1024 * 1024;
 const CURSOR_PREFIX = 'DECLARE amdahl_user_cursor NO SCROLL CURSOR FOR ';
 const READY_FILE = path.join(path.dirname(dataDir), 'pgdata.ready');
@@ -192,6 +193,11 @@ async function open() {
     seedMs = performance.now() - t;
     seeded = true;
   }
+  // A slice is only ever applied where the policy that enforces it is in place.
+  const policy = await db.query(
+    "SELECT c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = 'interactions' AND p.policyname = 'amdahl_slice') AS ok FROM pg_class c WHERE c.oid = 'public.interactions'::regclass",
+  );
+  sliceEnforced = policy.rows[0]?.ok === true;
   fs.writeFileSync(READY_FILE, `${setupVersion}\n`);
   await loadTypeNames(db);
   const count = await db.query('SELECT row_count::int AS n FROM amdahl_internal.seed_marker ORDER BY seeded_at DESC LIMIT 1');
@@ -216,13 +222,19 @@ function describeError(err, prefixLength) {
   };
 }
 
-async function runQuery(db, sql, rowCap) {
+async function runQuery(db, sql, rowCap, slice) {
   const started = performance.now();
+  if (slice && !sliceEnforced) {
+    throw Object.assign(new Error('this database cannot enforce a data slice'), { code: 'XX000' });
+  }
   // Read only, as a role that may SELECT interactions and nothing else; the
-  // rollback at the end undoes the role switch and anything else the
-  // statement managed to change.
-  await db.exec(`BEGIN READ ONLY; SET LOCAL ROLE ${readerRole};`);
+  // rollback at the end undoes the role switch, the slice setting and anything
+  // else the statement managed to change.
+  await db.exec('BEGIN READ ONLY');
   try {
+    // Set as the bootstrap user, before the switch: the reader cannot change it.
+    await db.query('SELECT set_config($1, $2, true)', [sliceSetting, slice ?? '']);
+    await db.exec(`SET LOCAL ROLE ${readerRole}`);
     // A cursor materialises only the rows fetched: at most rowCap + 1.
     // query() uses the extended protocol, which refuses a second statement.
     await db.query(CURSOR_PREFIX + sql);
@@ -255,12 +267,13 @@ async function runQuery(db, sql, rowCap) {
 // --- Main loop ---------------------------------------------------------------------
 
 let database;
+let sliceEnforced = false;
 let chain = Promise.resolve();
 
 async function handle(msg) {
   if (msg.type === 'query') {
     try {
-      const result = await runQuery(database, msg.sql, msg.rowCap);
+      const result = await runQuery(database, msg.sql, msg.rowCap, msg.slice);
       parentPort.postMessage({ id: msg.id, ok: true, result });
     } catch (err) {
       const error = describeError(err, CURSOR_PREFIX.length);

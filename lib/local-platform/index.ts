@@ -54,6 +54,7 @@ export { verifyEmbedToken, rotateEmbedSecret, EMBED_SCOPE, type EmbedClaims, typ
 export { signWebhookBody, WEBHOOK_EVENTS, type Webhook, type WebhookEvent, type DeliveryEvent } from './webhooks';
 export type { Page, PageStatus } from './pages-store';
 export type { QueryResult, QueryColumn, StartInfo } from './business-db';
+export type { Caller } from './auth';
 export { SEED_ANCHOR, SEED_DAYS } from './seed';
 
 export const API_BASE_PATH = '/api/platform/v1';
@@ -69,6 +70,10 @@ export interface LocalPlatform {
   verifyEmbedToken(token: string | null | undefined, options?: { pageId?: string; now?: Date }): Promise<EmbedClaims | null>;
   /** How each opened database last started (for logs and measurements). */
   databaseStarts(): Record<string, StartInfo | null>;
+  /** Whose data a key reads (business, scopes, slice), without a request; undefined for an unknown key. */
+  callerOfKey(key: string): Caller | undefined;
+  /** A configured key by its non-secret id (the `minted_by` of an embed token). */
+  callerById(keyId: string): Caller | undefined;
   readonly dir: string;
 }
 
@@ -190,6 +195,8 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     verifyEmbedToken(token, opts = {}) {
       return verifyToken(token, { dir: config.dir, ...opts });
     },
+    callerOfKey: (key) => keys.lookup(key),
+    callerById: (keyId) => keys.byId(keyId),
     databaseStarts() {
       return Object.fromEntries(businesses.opened().map((b) => [b.name, b.db.lastStart]));
     },

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUSINESS_NAME } from '../embed/keys';
+import { parseSliceRules, type SliceRules } from '../embed/slice-rules';
 import type { Diagnostic } from '../spec/diagnostics';
 import type { SqlProblem } from '../spec/sql-check';
 
@@ -18,8 +20,13 @@ export interface ApiKeyConfig {
   key: string;
   business: string;
   scopes: Scope[];
-  /** Shown in logs instead of the key. */
+  /** Shown in logs instead of the key; names the minting key inside embed tokens. */
   name?: string;
+  /**
+   * The slice of the business's rows this key may see (`{"channel": ["email"]}`):
+   * every query it runs, and every embed it mints, sees no more.
+   */
+  rules?: SliceRules;
 }
 
 export interface Template {
@@ -90,6 +97,8 @@ export interface LocalPlatformOptions {
   warmBusinesses?: string[];
   /** Where operational messages go. Default: nowhere. */
   log?: (message: string) => void;
+  /** A file that gets one JSON line per statement run (time, business, key id, SQL digest, slice): who asked the database what. */
+  queryLog?: string;
 }
 
 export interface ResolvedOptions {
@@ -111,9 +120,10 @@ export interface ResolvedOptions {
   initdbTemplate: string | false;
   warmBusinesses?: string[];
   log: (message: string) => void;
+  queryLog?: string;
 }
 
-export const BUSINESS_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export { BUSINESS_NAME };
 
 function positiveInt(value: number | undefined, fallback: number, what: string): number {
   if (value === undefined) return fallback;
@@ -166,7 +176,9 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
     for (const s of k.scopes ?? []) {
       if (!(SCOPES as readonly string[]).includes(s)) throw new TypeError(`createLocalPlatform: keys[${i}] has an unknown scope "${s}"`);
     }
-    return { ...k, scopes: [...(k.scopes ?? [])] };
+    const rules = parseSliceRules(k.rules);
+    if (!rules.ok) throw new TypeError(`createLocalPlatform: keys[${i}].${rules.message}`);
+    return { ...k, scopes: [...(k.scopes ?? [])], rules: rules.rules };
   });
   const rateLimit = options.rateLimit ?? { limit: 600, windowSeconds: 60 };
   // Run-time data, not a source: keep the bundler from tracing the whole project through it.
@@ -199,6 +211,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
       options.initdbTemplate === false ? false : path.resolve(/* turbopackIgnore: true */ options.initdbTemplate ?? path.join(dir, 'pglite-initdb.tar')),
     warmBusinesses: options.warmBusinesses,
     log: options.log ?? (() => undefined),
+    queryLog: options.queryLog ? path.resolve(/* turbopackIgnore: true */ options.queryLog) : undefined,
   };
 }
 
@@ -211,6 +224,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
  * - `AMDAHL_LOCAL_DEV_KEY`: `0`/`false` refuses the built-in key `amdhl_local_dev`.
  * - `AMDAHL_LOCAL_ROW_CAP`, `AMDAHL_LOCAL_QUERY_TIMEOUT_MS`: positive integers.
  * - `AMDAHL_LOCAL_RATE_LIMIT`: `<limit>/<windowSeconds>`, e.g. `600/60`.
+ * - `AMDAHL_LOCAL_QUERY_LOG`: a file that gets one JSON line per statement run.
  * Anything malformed throws: a typo in a key list must not silently leave only the dev key.
  */
 export function localPlatformOptionsFromEnv(env: Record<string, string | undefined> = process.env): LocalPlatformOptions {
@@ -234,6 +248,7 @@ export function localPlatformOptionsFromEnv(env: Record<string, string | undefin
         business: e.business,
         scopes: e.scopes as Scope[],
         ...(typeof e.name === 'string' ? { name: e.name } : {}),
+        ...(e.rules !== undefined ? { rules: e.rules as SliceRules } : {}),
       };
     });
   }
@@ -255,6 +270,7 @@ export function localPlatformOptionsFromEnv(env: Record<string, string | undefin
     if (!m) throw new TypeError('AMDAHL_LOCAL_RATE_LIMIT must look like <limit>/<windowSeconds>, e.g. 600/60');
     options.rateLimit = { limit: Number(m[1]), windowSeconds: Number(m[2]) };
   }
+  if (env.AMDAHL_LOCAL_QUERY_LOG) options.queryLog = env.AMDAHL_LOCAL_QUERY_LOG;
   for (const k of Object.keys(options) as (keyof LocalPlatformOptions)[]) {
     if (options[k] === undefined) delete options[k];
   }

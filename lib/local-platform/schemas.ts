@@ -9,8 +9,13 @@ import { WEBHOOK_EVENTS } from './webhooks';
 
 const MAX_SQL = 100_000;
 
+/** A data slice as sent (`{"channel": "email"}`); lib/embed/slice-rules reads and checks it. */
+const rules = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+
 export const queryBody = z.strictObject({
   sql: z.string().trim().min(1, 'must not be empty').max(MAX_SQL, `must be at most ${MAX_SQL} characters`),
+  /** ours: narrows the rows of interactions this statement sees, inside the database. */
+  rules: rules.optional(),
 });
 
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -52,7 +57,15 @@ export const validatePageBody = z.strictObject({
 export const embedTokenBody = z.strictObject({
   audience: z.enum(['self', 'workspace', 'public']),
   ttl_seconds: z.number().int().min(60).max(30 * 24 * 3600).optional(),
-  rules: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  rules: rules.optional(),
+  /** ours: param values the embed fixes; a viewer cannot change them. */
+  params: z
+    .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean()]))
+    .refine((p) => Object.keys(p).length <= 50, 'at most 50 params')
+    .transform((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)])))
+    .optional(),
+  /** ours: the page version the embed shows (it stops when the page moves on), or "latest". */
+  page_version: z.union([z.number().int().positive(), z.literal('latest')]).optional(),
   origins: z
     .array(
       z.string().refine((o) => {

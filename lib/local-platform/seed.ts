@@ -4,7 +4,9 @@
  * hashing of row numbers (no random()), so every machine gets the same rows.
  */
 
-export const SEED_VERSION = 1;
+import { SLICE_COLUMNS } from '../embed/slice-rules';
+
+export const SEED_VERSION = 2;
 /** The fixed end of the 180-day window (exclusive). */
 export const SEED_ANCHOR = '2026-11-01T00:00:00Z';
 export const SEED_DAYS = 180;
@@ -78,6 +80,21 @@ function channelCase(mix: Record<Channel, number>, r: string): string {
  * bootstrap superuser before any user SQL; afterwards user SQL runs as
  * READER_ROLE, which may only SELECT from interactions.
  */
+/** The setting that carries the slice of one transaction. */
+export const SLICE_SETTING = 'amdahl.slice';
+
+/**
+ * Each sliceable column either is absent from the slice or holds one of its
+ * values. The setting is read in uncorrelated subqueries, which Postgres
+ * evaluates once per statement rather than once per row.
+ */
+function slicePolicy(): string {
+  const slice = `nullif(current_setting('${SLICE_SETTING}', true), '')::jsonb`;
+  return SLICE_COLUMNS.map(
+    (c) => `((SELECT (${slice} -> '${c}') IS NULL) OR ${c} = ANY (SELECT jsonb_array_elements_text(${slice} -> '${c}')))`,
+  ).join(' AND ');
+}
+
 export function seedSql(profile: SeedProfile): string {
   const p = profile;
   const hours = SEED_DAYS * 24;
@@ -243,6 +260,12 @@ REVOKE TEMPORARY ON DATABASE postgres FROM PUBLIC;
 -- Without set_config the reader cannot switch its role back (SET and RESET are statements, refused earlier).
 REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) FROM PUBLIC;
 ALTER ROLE ${READER_ROLE} SET default_transaction_read_only = on;
+
+-- A data slice (an embed token's rules, a key's own rules) is enforced here, for every reference to
+-- interactions however the statement is written. The platform sets amdahl.slice (JSON: column ->
+-- allowed values) for one transaction before switching to the reader, which cannot call set_config.
+ALTER TABLE public.interactions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY amdahl_slice ON public.interactions FOR SELECT TO ${READER_ROLE} USING (${slicePolicy()});
 
 CREATE TABLE amdahl_internal.seed_marker (version integer NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now());
 INSERT INTO amdahl_internal.seed_marker (version, row_count) SELECT ${SEED_VERSION}, count(*) FROM public.interactions;

@@ -86,6 +86,11 @@ export interface PaginateOptions extends CallOptions {
   extraKeys?: readonly string[];
 }
 
+export interface QueryOptions extends CallOptions {
+  /** A data slice, `{column: [values]}`. */
+  rules?: Record<string, string[]>;
+}
+
 export interface PlatformClient {
   /** Rate-limit headers of the last response that carried them. */
   readonly rateLimit: RateLimitInfo | undefined;
@@ -94,8 +99,12 @@ export interface PlatformClient {
   /** The version this client asks for. */
   readonly requestedApiVersion: string;
 
-  /** `POST /data/query`: read-only SQL against `interactions`. */
-  query(sql: string, options?: CallOptions): Promise<QueryResult>;
+  /**
+   * `POST /data/query`: read-only SQL against `interactions`. With `rules`
+   * (ours), the platform narrows the rows inside the database and says so in
+   * `applied_rules`; a platform that does not is refused by the caller.
+   */
+  query(sql: string, options?: QueryOptions): Promise<QueryResult>;
 
   listPages(params?: ListPagesParams, options?: CallOptions): Promise<ListPage<PageSummary>>;
   /** Every page, following `next_cursor`. */
@@ -303,7 +312,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         return Promise.reject(new PlatformError({ status: 0, code: 'invalid_argument', message: 'query: sql must be a non-empty string' }));
       }
       // Read-only, so safe to send again.
-      return call({ method: 'POST', path: '/data/query', body: { sql }, idempotent: true, ...callOptions(options) }, queryResultSchema);
+      const body = options?.rules ? { sql, rules: options.rules } : { sql };
+      return call({ method: 'POST', path: '/data/query', body, idempotent: true, ...callOptions(options) }, queryResultSchema);
     },
 
     listPages(params = {}, options) {

@@ -28,6 +28,8 @@ export const queryResultSchema = z.looseObject({
   row_count: maybe(z.number()),
   truncated: maybe(z.boolean()),
   elapsed_ms: maybe(z.number()),
+  /** ours: the slice the platform applied in the database, when one was asked for. */
+  applied_rules: maybe(z.record(z.string(), z.array(z.string()))),
 });
 export type QueryResult = z.output<typeof queryResultSchema>;
 
@@ -231,6 +233,9 @@ export const embedTokenInputSchema = z.strictObject({
   ttl_seconds: z.number().int().positive().optional(),
   rules: z.unknown().optional(),
   origins: z.array(z.string()).optional(),
+  /** ours (the local platform): param values the embed fixes, and the page version it shows. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  page_version: z.union([z.number().int().positive(), z.literal('latest')]).optional(),
 });
 export type EmbedTokenInput = z.input<typeof embedTokenInputSchema>;
 

@@ -7,6 +7,9 @@
 import type { BoundRows, ResultColumn, Row } from '../spec/resolved';
 import { bindParams, ParamError } from './bind-params';
 import type { RenderPlan } from './plan';
+import { QueryCache } from './query-cache';
+
+export { QueryCache } from './query-cache';
 
 export interface SqlResult {
   rows: Row[];
@@ -29,35 +32,13 @@ export interface RunOptions {
   concurrency?: number;
   timeoutMs?: number;
   cache?: QueryCache;
-}
-
-/** A small time-bounded LRU keyed by the SQL sent. */
-export class QueryCache {
-  private readonly entries = new Map<string, { at: number; value: SqlResult }>();
-  constructor(
-    private readonly ttlMs = 30_000,
-    private readonly maxEntries = 200,
-    private readonly now: () => number = Date.now,
-  ) {}
-  get(key: string): SqlResult | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (this.now() - hit.at > this.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.value;
-  }
-  set(key: string, value: SqlResult): void {
-    this.entries.delete(key);
-    this.entries.set(key, { at: this.now(), value });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-  }
-  clear(): void {
-    this.entries.clear();
-  }
+  /**
+   * Who asks: the identity whose key runs the queries and the data slice.
+   * Part of every cache key, so an answer never reaches another identity or slice.
+   */
+  cacheScope?: string;
+  /** What the answers are kept for (the page's id): dropped together when that page changes. */
+  cacheTags?: readonly string[];
 }
 
 export function columnsOf(result: SqlResult): ResultColumn[] {
@@ -74,7 +55,7 @@ function failureOf(error: unknown): QueryFailure {
 }
 
 export async function runQueries(plan: RenderPlan, options: RunOptions): Promise<Record<string, QueryOutcome>> {
-  const { runSql, params = {}, concurrency = 4, timeoutMs = 30_000, cache } = options;
+  const { runSql, params = {}, concurrency = 4, timeoutMs = 30_000, cache, cacheScope = '', cacheTags = [] } = options;
   const outcomes: Record<string, QueryOutcome> = {};
   let next = 0;
   const worker = async () => {
@@ -91,14 +72,13 @@ export async function runQueries(plan: RenderPlan, options: RunOptions): Promise
     const started = performance.now();
     try {
       const sql = bindParams(query.sql, query.params, params);
-      const hit = cache?.get(sql);
-      const result = hit ?? (await runSql(sql, AbortSignal.timeout(timeoutMs)));
-      if (!hit) cache?.set(sql, result);
+      const run = () => runSql(sql, AbortSignal.timeout(timeoutMs));
+      const { value: result, cached } = cache ? await cache.getOrRun(QueryCache.key(cacheScope, sql), cacheTags, run) : { value: await run(), cached: false };
       return {
         ok: true,
         result: { query: name, rows: result.rows, columns: columnsOf(result), truncated: result.truncated === true },
         elapsedMs: Math.round(performance.now() - started),
-        cached: hit !== undefined,
+        cached,
       };
     } catch (error) {
       return { ok: false, error: failureOf(error) };

@@ -42,6 +42,8 @@ export async function freePort(): Promise<number> {
 export interface AppServer {
   url: string;
   dir: string;
+  /** Everything the server printed so far. */
+  logs(): string;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,15 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [NEXT, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AMDAHL_LOCAL_DIR: dir, AMDAHL_LISTEN_HOST: '127.0.0.1', AMDAHL_URL: '', ...options.env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      AMDAHL_LOCAL_DIR: dir,
+      AMDAHL_LISTEN_HOST: '127.0.0.1',
+      AMDAHL_APP_ORIGIN: `http://127.0.0.1:${port}`,
+      AMDAHL_URL: '',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,6 +84,7 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
   return {
     url,
     dir,
+    logs: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
