@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 import { defineComponent, valueOr } from '../../lib/spec/define';
+import { BADGE_TONES } from './tones';
 
-export const BADGE_TONES = ['neutral', 'positive', 'warning', 'negative', 'info'] as const;
+export { BADGE_TONES };
 
 export const definition = defineComponent({
   type: 'Badge',

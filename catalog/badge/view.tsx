@@ -3,7 +3,8 @@ import type { CSSProperties } from 'react';
 import { formatValue } from '../../lib/format/format-value';
 import { TONE_COLORS } from '../shared/palette';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
-import { BADGE_TONES, type definition } from './definition';
+import type { definition } from './definition';
+import { BADGE_TONES } from './tones';
 import styles from './view.module.css';
 
 type Props = ResolvedPropsOf<typeof definition>;

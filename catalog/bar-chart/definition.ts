@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
-import { cartesianProps } from '../shared/cartesian';
+import { cartesianProps } from '../shared/cartesian-props';
 
 export const definition = defineComponent({
   type: 'BarChart',

@@ -26,7 +26,7 @@ import {
   seriesOrder,
   type ChartRow,
 } from '../shared/cartesian';
-import { ChartCanvas, ChartMessage } from '../shared/cartesian-view';
+import { ChartCanvas, ChartMessage } from '../shared/chart-canvas';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
-import { cartesianProps } from '../shared/cartesian';
+import { cartesianProps } from '../shared/cartesian-props';
 
 const columns = (what: string) => z.array(column(`Numeric column drawn as ${what}.`)).optional();
 

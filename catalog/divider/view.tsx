@@ -1,5 +1,5 @@
 'use client';
-import { spaceToPx } from '../spacer/spacing';
+import { spaceToPx } from '../spacer/space-scale';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import styles from './view.module.css';

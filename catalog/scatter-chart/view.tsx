@@ -21,7 +21,7 @@ import {
   timeTicks,
   toTime,
 } from '../shared/cartesian';
-import { ChartCanvas, ChartMessage } from '../shared/cartesian-view';
+import { ChartCanvas, ChartMessage } from '../shared/chart-canvas';
 import { seriesColor } from '../shared/palette';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';

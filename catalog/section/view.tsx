@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import { spaceToPx } from '../spacer/spacing';
+import { spaceToPx } from '../spacer/space-scale';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import styles from './view.module.css';

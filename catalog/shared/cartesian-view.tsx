@@ -1,13 +1,14 @@
 'use client';
 /**
- * The React half of the x/y charts: the sized chart area inside ChartFrame's
- * body, and the one renderer behind LineChart, AreaChart and ComposedChart.
+ * The one renderer behind LineChart, AreaChart and ComposedChart (the sized
+ * chart area they draw in is chart-canvas.tsx, shared with Bar and Scatter).
  */
 import { useMemo, type ReactElement } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ValueFormat } from '../../lib/format/format-value';
 import type { BoundRows } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
+import { ChartCanvas, ChartMessage } from './chart-canvas';
 import { ChartFrame } from './chart-frame';
 import {
   AXIS_LINE,
@@ -16,7 +17,6 @@ import {
   LEGEND_STYLE,
   TOOLTIP_STYLE,
   axisFormatter,
-  frameBodyHeight,
   missingColumns,
   planXAxis,
   reachOf,
@@ -29,55 +29,6 @@ import {
   seriesOrder,
   type Series,
 } from './cartesian';
-
-const NOTE_HEIGHT = 20;
-
-/**
- * The chart area inside ChartFrame's body: a ResponsiveContainer filling what
- * the notes leave. `initialDimension` lets it draw before it is measured (and
- * in jsdom, which cannot measure); the browser's ResizeObserver corrects the
- * width on mount.
- */
-export function ChartCanvas({
-  height,
-  layout,
-  notes = [],
-  label,
-  children,
-}: {
-  height: number;
-  layout: PageLayout | undefined;
-  notes?: readonly string[];
-  /** Accessible name of the chart area. */
-  label?: string;
-  children: ReactElement;
-}) {
-  const body = frameBodyHeight(height, layout);
-  const chartHeight = Math.max(60, body - notes.length * NOTE_HEIGHT);
-  return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }}>
-      <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }} aria-label={label}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: chartHeight }}>
-          {children}
-        </ResponsiveContainer>
-      </div>
-      {notes.map((note) => (
-        <p
-          key={note}
-          role="note"
-          style={{ margin: 0, height: NOTE_HEIGHT, lineHeight: `${NOTE_HEIGHT}px`, fontSize: 12, color: 'var(--ap-muted, #5d6778)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-        >
-          {note}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-/** Shown instead of a chart when it names columns the result lacks or has nothing numeric to draw. */
-export function ChartMessage({ children }: { children: string }) {
-  return <div className="ap-empty">{children}</div>;
-}
 
 // ---------------------------------------------------------------------------
 // Line, area and composed charts share one renderer.

@@ -1,7 +1,7 @@
 'use client';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
-import { spaceToPx } from './spacing';
+import { spaceToPx } from './space-scale';
 import styles from './view.module.css';
 
 type Props = ResolvedPropsOf<typeof definition>;

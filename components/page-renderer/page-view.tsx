@@ -1,15 +1,20 @@
-'use client';
 /**
  * Renders a canonical page through the catalog: the studio's preview and the
  * view and embed routes all use this. Bindings resolve per node from the
  * query outcomes the server sent; a node whose query failed, whose props are
  * invalid or whose view throws shows a named error card in its place.
+ *
+ * No 'use client' here on purpose: imported by a server route (view, embed)
+ * the tree walk and `resolveProps` run on the server, so zod and the catalog's
+ * definitions stay out of the browser, which receives resolved props and
+ * loads only the views the page uses (CatalogView). Imported by the studio
+ * (a client component) the same code runs in the browser on live results.
  */
 import { catalog } from '../../catalog';
-import { views } from '../../catalog/views';
 import type { Page, SpecNode } from '../../lib/spec/page-model';
 import { resolveProps } from '../../lib/render/resolve';
 import type { QueryOutcome } from '../../lib/render/run-queries';
+import { CatalogView } from './catalog-view';
 import { ErrorCard } from './error-card';
 import { NodeBoundary } from './node-boundary';
 
@@ -39,8 +44,7 @@ interface RenderNodeProps {
 
 function RenderNode({ node, pointer, outcomes, layout, revision }: RenderNodeProps) {
   const def = catalog.get(node.type);
-  const View = views[node.type];
-  if (!def || !View) return <ErrorCard title={`Unknown component ${node.type}`} message="This host's catalog has no such component." pointer={pointer} />;
+  if (!def) return <ErrorCard title={`Unknown component ${node.type}`} message="This host's catalog has no such component." pointer={pointer} />;
   const resolution = resolveProps(def, node.props, outcomes);
   if (!resolution.ok) return <ErrorCard title={resolution.problem.title} message={resolution.problem.message} pointer={pointer} />;
   const children = node.children?.map((child, i) => (
@@ -49,9 +53,9 @@ function RenderNode({ node, pointer, outcomes, layout, revision }: RenderNodePro
   return (
     <NodeBoundary type={node.type} pointer={pointer} revision={revision}>
       <div className="ap-node" data-type={node.type} data-pointer={pointer}>
-        <View props={resolution.props} layout={layout}>
+        <CatalogView type={node.type} pointer={pointer} props={resolution.props} layout={layout}>
           {children}
-        </View>
+        </CatalogView>
       </div>
     </NodeBoundary>
   );
