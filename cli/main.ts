@@ -9,6 +9,7 @@ const HELP = `Usage: amdahl-pages <command> [options]
 Commands:
   validate <files...>     check pages; every problem with file, line and column
   fmt <files...>          print, check or write the canonical form
+  embed <page-id>         mint a signed embed link and print the URL and the snippet
   platform serve          run the embedded local platform on its own (--port, --host, --dir)
 
 Run amdahl-pages <command> --help for a command's options.
@@ -30,6 +31,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return await validateCommand(rest, io, version());
       case 'fmt':
         return await fmtCommand(rest, io);
+      case 'embed': {
+        const { embedCommand } = await import('./commands/embed');
+        return await embedCommand(rest, io);
+      }
       case 'platform': {
         const { platformCommand } = await import('./commands/platform');
         return await platformCommand(rest, io);

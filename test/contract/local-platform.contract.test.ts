@@ -388,7 +388,7 @@ describe('pages', () => {
     expect(Date.parse(pub.body.expires_at) - Date.now()).toBeLessThanOrEqual(121_000);
 
     const claims = await served.platform.verifyEmbedToken(pub.body.token, { pageId: page.id });
-    expect(claims).toMatchObject({ pageId: page.id, business: 'demo', audience: 'public', origins: ['https://example.com'], rules: { channel: 'email' } });
+    expect(claims).toMatchObject({ pageId: page.id, business: 'demo', audience: 'public', origins: ['https://example.com'], rules: { channel: ['email'] } });
     expect(await served.platform.verifyEmbedToken(pub.body.token, { pageId: 'page_other' })).toBeNull();
     const [h, p, s] = pub.body.token.split('.');
     expect(await served.platform.verifyEmbedToken(`${h}.${p}.${s.slice(0, -2)}AA`)).toBeNull();
