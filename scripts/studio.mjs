@@ -31,6 +31,11 @@ if (!built || process.argv.includes('--rebuild')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
   (await import('node:fs')).writeFileSync(stamp, sourceStamp);
 }
-const child = spawn(process.execPath, [next, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' });
+// Next behind the app's embed cache (scripts/serve-app.ts).
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'serve-app.ts')], {
+  cwd: root,
+  env: { ...env, NODE_ENV: 'production', HOST: host, PORT: port },
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -47,10 +47,15 @@ function state(): GrantState {
   return holder.__amdahlRenderGrants;
 }
 
-/** Keeps the grant; answers the path segment that names it (a keyed digest: short, and unguessable). */
+/** The name of a grant: a keyed digest, short and unguessable, the same for the same grant in this process. */
+export function grantDigest(grant: RenderGrant): string {
+  return createHmac('sha256', state().secret).update(JSON.stringify(grant)).digest('base64url');
+}
+
+/** Keeps the grant; answers the path segment that names it. */
 export function storeRenderGrant(grant: RenderGrant): string {
-  const { secret, grants } = state();
-  const digest = createHmac('sha256', secret).update(JSON.stringify(grant)).digest('base64url');
+  const { grants } = state();
+  const digest = grantDigest(grant);
   grants.delete(digest);
   grants.set(digest, grant);
   while (grants.size > MAX_GRANTS) grants.delete(grants.keys().next().value!);

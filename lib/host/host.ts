@@ -15,6 +15,7 @@ import { loadSqlParser } from '../spec/sql-check';
 import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
 import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries';
+import { dropEmbedHtml } from '../embed/html-cache';
 import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
 import { createEmbeds, keyIdentity, type Embeds } from './embeds';
 import { subscribeToPageEvents, WebhookReceiver, type Delivery } from './page-events';
@@ -214,6 +215,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
   function invalidatePage(id: string): void {
     pageCache.delete(id);
     cache.invalidate(`page:${id}`);
+    dropEmbedHtml(id);
   }
 
   const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, log: (m) => console.warn(m) });

@@ -50,10 +50,14 @@ export interface AppServer {
 export async function startApp(options: { dir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'amdahl-e2e-'));
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, [NEXT, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // The app's own server (Next behind the embed cache), as `npm run studio` runs it.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve-app.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
       AMDAHL_LOCAL_DIR: dir,
       AMDAHL_LISTEN_HOST: '127.0.0.1',
@@ -70,7 +74,7 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
   const deadline = Date.now() + 120_000;
   const probeKey = options.env?.API_KEY || 'amdhl_local_dev';
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited early:\n${output}`);
     try {
       // The first request opens PGlite (and seeds it on a new directory).
       const response = await fetch(`${url}/api/platform/v1/pages?limit=1`, { headers: { authorization: `Bearer ${probeKey}` } });
