@@ -11,6 +11,7 @@
  *    statement parsed), and the same specs again (warm: the SQL check is
  *    cached by text, as in an editor session or a CI run over pages that
  *    share queries).
+ * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { catalog } from '../catalog';
 import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
+import { benchEmbed } from './embed';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -164,3 +166,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchEmbed();

@@ -12,9 +12,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { readEmbedRequest } from '../lib/embed/embed-request';
+import { readEmbedRequest, type EmbedRequest } from '../lib/embed/embed-request';
 import { embedResponseHeaders } from '../lib/embed/framing';
-import { getEmbedHtml, putEmbedHtml } from '../lib/embed/html-cache';
+import { getEmbedHtml, putEmbedHtml, type CachedEmbed } from '../lib/embed/html-cache';
 import { embedKeyringFromEnv } from '../lib/embed/keyring-from-env';
 import { grantDigest } from '../lib/embed/render-grant';
 
@@ -58,25 +58,61 @@ function keepCopy(res: ServerResponse, store: (status: number, headers: Record<s
   }) as ServerResponse['end'];
 }
 
+/**
+ * Verdicts on embed URLs (token, params, theme) for as long as a rendered
+ * page is kept: a crowd on one link verifies its token once a second, and a
+ * rotation or an expiry still takes effect within that second.
+ */
+const verdicts = new Map<string, { at: number; embed: EmbedRequest }>();
+
+async function embedRequest(url: URL): Promise<EmbedRequest> {
+  const key = url.pathname + url.search;
+  const now = Date.now();
+  const known = verdicts.get(key);
+  if (known && now - known.at < EMBED_TTL_MS) return known.embed;
+  const embed = await readEmbedRequest(url.pathname, url.searchParams, keyring);
+  verdicts.set(key, { at: now, embed });
+  if (verdicts.size > 10_000) verdicts.delete(verdicts.keys().next().value!);
+  return embed;
+}
+
+/** Misses being rendered now: the viewers who arrive meanwhile wait for that one render (single flight). */
+const rendering = new Map<string, Promise<CachedEmbed | undefined>>();
+
+function send(res: ServerResponse, hit: CachedEmbed, csp: string): void {
+  res.writeHead(hit.status, { ...hit.headers, ...embedResponseHeaders(csp), 'content-length': String(hit.body.length), 'x-amdahl-embed-cache': 'hit' });
+  res.end(hit.body);
+}
+
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === 'GET' && req.url?.startsWith('/embed/') && EMBED_TTL_MS > 0) {
-    const url = new URL(req.url, 'http://app.invalid');
-    const embed = await readEmbedRequest(url.pathname, url.searchParams, keyring);
+    const embed = await embedRequest(new URL(req.url, 'http://app.invalid'));
     if (embed.ok) {
       const encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
       const key = `${grantDigest(embed.grant)}|${encoding}`;
       const hit = getEmbedHtml(key, EMBED_TTL_MS);
-      if (hit) {
-        res.writeHead(hit.status, { ...hit.headers, ...embedResponseHeaders(embed.csp), 'content-length': String(hit.body.length), 'x-amdahl-embed-cache': 'hit' });
-        res.end(hit.body);
-        return;
+      if (hit) return send(res, hit, embed.csp);
+      const pending = rendering.get(key);
+      const shared = pending ? await pending : undefined;
+      if (shared) return send(res, shared, embed.csp);
+      if (!pending) {
+        const started = Date.now();
+        let settle!: (entry: CachedEmbed | undefined) => void;
+        const mine = new Promise<CachedEmbed | undefined>((resolve) => (settle = resolve));
+        rendering.set(key, mine);
+        const done = (entry: CachedEmbed | undefined) => {
+          if (rendering.get(key) === mine) rendering.delete(key);
+          settle(entry);
+        };
+        res.once('close', () => done(undefined));
+        keepCopy(res, (status, headers, body) => {
+          // Only what came out in the encoding this key names is kept under it.
+          if ((headers['content-encoding'] ?? 'identity') !== encoding) return;
+          const entry = { pageId: embed.grant.pageId, at: Date.now(), status, headers, body };
+          putEmbedHtml(key, entry, started);
+          done(entry);
+        });
       }
-      const started = Date.now();
-      keepCopy(res, (status, headers, body) => {
-        // Only what came out in the encoding this key names is kept under it.
-        if ((headers['content-encoding'] ?? 'identity') !== encoding) return;
-        putEmbedHtml(key, { pageId: embed.grant.pageId, at: Date.now(), status, headers, body }, started);
-      });
     }
   }
   await handle(req, res);
