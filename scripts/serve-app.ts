@@ -59,17 +59,19 @@ function keepCopy(res: ServerResponse, store: (status: number, headers: Record<s
 }
 
 /**
- * Verdicts on embed URLs (token, params, theme) for as long as a rendered
- * page is kept: a crowd on one link verifies its token once a second, and a
- * rotation or an expiry still takes effect within that second.
+ * Verdicts on embed URLs (token, params, theme), kept half a second: a crowd
+ * on one link verifies its token twice a second, and a rotation (the keyring
+ * reads secrets at most every half second) or an expiry takes effect within
+ * a second.
  */
+const VERDICT_MS = 500;
 const verdicts = new Map<string, { at: number; embed: EmbedRequest }>();
 
 async function embedRequest(url: URL): Promise<EmbedRequest> {
   const key = url.pathname + url.search;
   const now = Date.now();
   const known = verdicts.get(key);
-  if (known && now - known.at < EMBED_TTL_MS) return known.embed;
+  if (known && now - known.at < VERDICT_MS) return known.embed;
   const embed = await readEmbedRequest(url.pathname, url.searchParams, keyring);
   verdicts.set(key, { at: now, embed });
   if (verdicts.size > 10_000) verdicts.delete(verdicts.keys().next().value!);

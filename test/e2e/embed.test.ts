@@ -164,7 +164,7 @@ describe('the embed route', () => {
     while ((await fetch(pinned.url)).status === 200 && Date.now() - movedAt < 5000) await new Promise((r) => setTimeout(r, 200));
     await expectRefused(pinned.url, 'pinned version moved on');
 
-    // Rotating the business secret revokes every link it signed (within the keyring's one-second read cache).
+    // Rotating the business secret revokes every link it signed (within a second: the keyring and the server keep a verdict half a second each).
     await rotateLocalEmbedSecret(app.dir, 'demo');
     await new Promise((r) => setTimeout(r, 1200));
     await expectRefused(`${base}?token=${token}`, 'revoked by rotation');
