@@ -14,6 +14,8 @@ export const LIBRARY_MARKERS: Record<string, RegExp> = {
   'tanstack-table': /getHeaderGroups|getCoreRowModel/,
   'tanstack-virtual': /getVirtualItems/,
   'jsonc-parser': /InvalidSymbol|findNodeAtLocation/,
+  monaco: /MonacoEnvironment|monaco-editor|\.monaco-editor/,
+  studio: /amdahl:draft:|\/api\/preview/,
 };
 
 function pageBody(name: string, queries: { name: string; sql: string }[], children: unknown[]) {

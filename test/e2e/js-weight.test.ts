@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
 import { launchBrowser } from './browser';
 import { describeJsWeight, measureJsWeight, type JsWeight } from './js-weight';
+import { mint } from './embed-fixtures';
 import { LIBRARY_MARKERS, WEIGHED_PAGES, createPage } from './js-weight-pages';
 
 const KB = 1024;
@@ -33,13 +34,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function weighView(body: unknown, label: string): Promise<JsWeight> {
+async function weighView(body: unknown, label: string, route: 'view' | 'embed' = 'view'): Promise<JsWeight> {
   const id = await createPage(app.url, body);
+  const url = route === 'view' ? `${app.url}/pages/${encodeURIComponent(id)}` : (await mint(app.url, id, { audience: 'self' })).url;
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const weight = await measureJsWeight(page, `${app.url}/pages/${encodeURIComponent(id)}`, { markers: LIBRARY_MARKERS });
-    console.log(describeJsWeight(`${label} /pages/${id}`, weight));
+    const weight = await measureJsWeight(page, url, { markers: LIBRARY_MARKERS });
+    console.log(describeJsWeight(`${label} ${route === 'view' ? `/pages/${id}` : `/embed/${id}`}`, weight));
+    if (route === 'embed') expect(await page.locator('.ap-embed').count()).toBe(1);
     expect(await page.locator('.ap-error-card').count()).toBe(0);
     return weight;
   } finally {
@@ -75,5 +78,24 @@ describe('JavaScript weight of the view route', () => {
       expect(carrying(weight, absent).map((s) => s.url), absent).toEqual([]);
     }
     expect(weight.totalGzipBytes).toBeLessThanOrEqual(BUDGET.headingText);
+  });
+});
+
+describe('JavaScript weight of the embed route', () => {
+  it('ships no editor or studio code, only the views the page uses, within the same budgets', async () => {
+    const chart = await weighView(WEIGHED_PAGES.barChart, 'embed, one BarChart', 'embed');
+    const table = await weighView(WEIGHED_PAGES.table, 'embed, one Table', 'embed');
+    const words = await weighView(WEIGHED_PAGES.headingText, 'embed, Heading + Text', 'embed');
+    for (const weight of [chart, table, words]) {
+      expect(carrying(weight, 'react-dom').length).toBeGreaterThan(0);
+      for (const absent of ['monaco', 'studio', 'jsonc-parser', 'zod', 'markdown']) expect(carrying(weight, absent).map((s) => s.url), absent).toEqual([]);
+    }
+    expect(carrying(chart, 'recharts').length).toBeGreaterThan(0);
+    expect(carrying(table, 'recharts')).toEqual([]);
+    expect(carrying(words, 'recharts')).toEqual([]);
+    expect(carrying(words, 'tanstack-table')).toEqual([]);
+    expect(table.totalGzipBytes).toBeLessThanOrEqual(BUDGET.table);
+    expect(words.totalGzipBytes).toBeLessThanOrEqual(BUDGET.headingText);
+    expect(chart.totalGzipBytes).toBeLessThanOrEqual(BUDGET.barChart);
   });
 });
