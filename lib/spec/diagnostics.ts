@@ -22,8 +22,18 @@ export const DIAGNOSTIC_CODES = {
   'custom-not-allowed': 'A Custom component without the pages:admin scope (the CLI takes --allow-custom).',
   'unsafe-url': 'A javascript:, data: or other unsafe link, in a prop or inside Markdown.',
   'layout': 'The layout is unknown, or the tree breaks its rule (single: the root is one visualisation).',
-  'unknown-column': 'A prop or $value names a column the bound query does not return (checked when the SQL names its columns).',
+  'unknown-column': 'A prop or $value names a column the bound query does not return (offline when the SQL names its columns; `validate --online` against the columns the platform really returns).',
+  'column-type': 'A prop that wants numbers (a chart\'s measure, a Stat value) names a column whose real type is not numeric (`validate --online`).',
+  'query-failed': 'The platform could not run a declared query; the message is the platform\'s own (`validate --online`).',
+  'render-failed': 'The page, or one node\'s view, threw while rendering over the recorded results (`amdahl-pages test`).',
+  'error-card': 'A node renders its error card instead of its view over the recorded results (`amdahl-pages test`).',
+  'unresolved-binding': 'A binding or column prop finds nothing in the recorded results: no recording for its query, no row, or no such column (`amdahl-pages test`).',
+  'column-vanished': 'A node uses a column the recorded results have, which the query\'s SQL no longer returns (`amdahl-pages test`).',
+  'stale-recording': 'The query\'s SQL changed since its results were recorded; run `amdahl-pages test --record` (warning).',
 } as const;
+
+/** Codes that are warnings: they never fail a run unless --max-warnings says so. */
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording']);
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
