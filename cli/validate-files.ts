@@ -8,9 +8,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { catalog } from '../catalog';
-import type { Diagnostic } from '../lib/spec/diagnostics';
 import { loadSqlParser } from '../lib/spec/sql-check';
-import { usePrecompiledValidators, validatePage, type ValidateOptions } from '../lib/spec/validate';
+import { analysePage, usePrecompiledValidators, type PageAnalysis, type ValidateOptions } from '../lib/spec/validate';
 import { precompiledValidators } from './precompiled-validators';
 
 export interface NamedText {
@@ -27,14 +26,15 @@ export async function prepareValidation(): Promise<void> {
   await loadSqlParser();
 }
 
-export async function validateTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<Diagnostic[][]> {
+/** Every file's diagnostics and the facts the online checks and snapshot tests build on, in the order given. */
+export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<PageAnalysis[]> {
   await prepareValidation();
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
-  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => validatePage(input.text, catalog, options));
+  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => analysePage(input.text, catalog, options));
 
   const workerUrl = new URL(import.meta.url.endsWith('.mjs') ? './validate-worker.mjs' : './validate-worker.ts', import.meta.url);
   const share = Math.ceil(inputs.length / threads);
-  const results: Diagnostic[][] = new Array(inputs.length);
+  const results: PageAnalysis[] = new Array(inputs.length);
   const jobs: Promise<void>[] = [];
   for (let t = 1; t < threads; t++) {
     const start = t * share;
@@ -46,8 +46,8 @@ export async function validateTexts(inputs: readonly NamedText[], options: Valid
           workerData: { texts, options },
           execArgv: workerUrl.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
         });
-        worker.once('message', (diagnostics: Diagnostic[][]) => {
-          diagnostics.forEach((d, i) => (results[start + i] = d));
+        worker.once('message', (analyses: PageAnalysis[]) => {
+          analyses.forEach((a, i) => (results[start + i] = a));
           resolve();
         });
         worker.once('error', reject);
@@ -55,7 +55,7 @@ export async function validateTexts(inputs: readonly NamedText[], options: Valid
       }),
     );
   }
-  for (let i = 0; i < Math.min(share, inputs.length); i++) results[i] = validatePage(inputs[i]!.text, catalog, options);
+  for (let i = 0; i < Math.min(share, inputs.length); i++) results[i] = analysePage(inputs[i]!.text, catalog, options);
   await Promise.all(jobs);
   return results;
 }
