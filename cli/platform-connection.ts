@@ -39,6 +39,8 @@ export async function connectPlatform(io: CliIO): Promise<PlatformConnection> {
   const local = createLocalPlatform({ ...localPlatformOptionsFromEnv(env), validatePage: platformPageValidator(catalog) });
   const client = createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: apiKey || LOCAL_DEV_KEY, apiVersion, fetch: (request: Request) => local.handle(request) });
   io.stderr(`amdahl-pages: AMDAHL_URL is unset: using the embedded local platform in ${local.dir}\n`);
+  // Opens (and on first use seeds) its databases and demo pages.
+  await local.ready();
   return { client, where: `the local platform in ${local.dir}`, close: () => local.close() };
 }
 

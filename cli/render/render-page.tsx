@@ -28,12 +28,11 @@ let renderer: Promise<Renderer> | undefined;
 
 async function loadRenderer(): Promise<Renderer> {
   // From the TypeScript sources, CSS module imports need a hook; the CLI bundle has them stubbed already.
-  if (/\.tsx?$/.test(new URL(import.meta.url).pathname) && !process.env.VITEST) register(new URL('./css-stub-hook.mjs', import.meta.url));
-  const [{ createElement }, { prerenderToNodeStream }, { PageView }] = await Promise.all([
-    import('react'),
-    import('react-dom/static'),
-    import('../../components/page-renderer/page-view'),
-  ]);
+  if (/\.tsx?$/.test(new URL(import.meta.url).pathname)) register(new URL('./css-stub-hook.mjs', import.meta.url));
+  const [react, reactStatic, { PageView }] = await Promise.all([import('react'), import('react-dom/static'), import('../../components/page-renderer/page-view')]);
+  // CommonJS packages: named exports under Node, `default` in the CLI bundle.
+  const { createElement } = 'createElement' in react ? react : (react as unknown as { default: typeof react }).default;
+  const { prerenderToNodeStream } = 'prerenderToNodeStream' in reactStatic ? reactStatic : (reactStatic as unknown as { default: typeof reactStatic }).default;
   return async (page, outcomes) => {
     const errors: Error[] = [];
     const { prelude } = await prerenderToNodeStream(createElement(PageView, { page, outcomes }), {

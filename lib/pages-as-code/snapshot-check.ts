@@ -23,6 +23,8 @@ export function replayRecording(analysis: PageAnalysis, page: Page, recording: R
   const outcomes: Record<string, QueryOutcome> = {};
   const findings: Finding[] = [];
   const vanished = new Map<string, Set<string>>();
+  /** What a changed query's SQL returns now, where the parser can tell. */
+  const current = new Map<string, string[]>();
   const columns = new Map<string, ResultColumn[]>();
   const rowCounts = new Map<string, number>();
   const declared = new Map(page.declared_queries.map((q) => [q.name, q]));
@@ -33,8 +35,9 @@ export function replayRecording(analysis: PageAnalysis, page: Page, recording: R
     if (!query) continue; // validate reports an unbound query
     const recorded = recording?.queries[name];
     if (!recorded) {
-      const first = analysis.bindings.find((b) => b.query === name)!;
-      findings.push({ code: 'unresolved-binding', severity: 'error', message: `${first.component}.${first.prop} binds "${name}", which has no recorded result`, pointer: first.pointer, hint: RECORD });
+      for (const b of analysis.bindings.filter((use) => use.query === name)) {
+        findings.push({ code: 'unresolved-binding', severity: 'error', message: `${b.component}.${b.prop} binds "${name}", which has no recorded result`, pointer: b.pointer, hint: RECORD });
+      }
       continue;
     }
     if ('error' in recorded) {
@@ -48,6 +51,7 @@ export function replayRecording(analysis: PageAnalysis, page: Page, recording: R
       const now = fact?.staticColumns;
       if (now) {
         const gone = new Set(cols.map((c) => c.name).filter((c) => !now.includes(c)));
+        current.set(name, now);
         if (gone.size > 0) {
           vanished.set(name, gone);
           cols = cols.filter((c) => !gone.has(c.name));
@@ -74,7 +78,8 @@ export function replayRecording(analysis: PageAnalysis, page: Page, recording: R
     const names = cols.map((c) => c.name);
     if (names.includes(column)) return;
     if (vanished.get(query)?.has(column)) {
-      findings.push({ code: 'column-vanished', severity: 'error', message: `${what} names "${column}": "${query}" returned it when recorded, but its SQL no longer does`, pointer, hint: didYouMean(column, names) ?? `"${query}" now returns ${names.join(', ')}` });
+      const now = current.get(query) ?? names;
+      findings.push({ code: 'column-vanished', severity: 'error', message: `${what} names "${column}": "${query}" returned it when recorded, but its SQL no longer does`, pointer, hint: didYouMean(column, now) ?? `"${query}" now returns ${now.join(', ')}` });
     } else {
       findings.push({ code: 'unresolved-binding', severity: 'error', message: `${what} names "${column}", which the recorded result of "${query}" does not have`, pointer, hint: didYouMean(column, names) ?? `recorded columns: ${names.join(', ')}` });
     }
