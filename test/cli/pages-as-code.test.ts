@@ -179,6 +179,60 @@ describe('validate --online', () => {
   });
 });
 
+describe('online checks with a difficult platform', () => {
+  async function analyse(texts: string[]) {
+    const { analyseTexts } = await import('../../cli/validate-files');
+    return analyseTexts(texts.map((text, i) => ({ name: `f${i}.json`, text })), {});
+  }
+  const quietIO = { stdout() {}, stderr() {}, readStdin: async () => '', color: false, cwd: work } as CliIO;
+
+  it('waits out 429s as the client does, and still sends each distinct SQL once', async () => {
+    let refused = 0;
+    const flaky = createPlatformClient({
+      baseUrl: platform.baseUrl,
+      apiKey: KEY,
+      retry: { baseMs: 1, capMs: 5 },
+      // A 429 the local platform would not send at this volume: the fault is injected, the answers are real.
+      fetch: async (request) => {
+        if (request.url.endsWith('/data/query') && refused < 2) {
+          refused++;
+          return new Response(JSON.stringify({ error: { code: 'resource_exhausted', message: 'slow down' }, retry_after: 0.05 }), { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '0' } });
+        }
+        return fetch(request);
+      },
+    });
+    platform.reset();
+    const texts = [ONLINE_PAGE, ONLINE_PAGE.replace('Online checks', 'Twin')];
+    const { runOnlineChecks } = await import('../../cli/online-checks');
+    const run = await runOnlineChecks(texts, await analyse(texts), flaky, quietIO);
+    expect(refused).toBe(2);
+    expect(run.diagnostics.map((d) => d.map((x) => `${x.line}:${x.column} ${x.code}`))).toEqual([
+      ['10:22 query-failed', '18:93 unknown-column', '19:92 column-type'],
+      ['10:22 query-failed', '18:93 unknown-column', '19:92 column-type'],
+    ]);
+    expect(platform.count('POST /data/query')).toBe(2);
+  });
+
+  it('learns column names from a row when the platform sends no columns, and then skips column-type', async () => {
+    const rowsOnly = createPlatformClient({
+      baseUrl: platform.baseUrl,
+      apiKey: KEY,
+      // A platform that answers only `rows`, as the guide's minimal one may.
+      fetch: async (request) => {
+        const response = await fetch(request);
+        if (!request.url.endsWith('/data/query') || response.status !== 200) return response;
+        const { rows } = (await response.json()) as { rows: unknown[] };
+        return new Response(JSON.stringify({ rows }), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const { runOnlineChecks } = await import('../../cli/online-checks');
+    const run = await runOnlineChecks([ONLINE_PAGE], await analyse([ONLINE_PAGE]), rowsOnly, quietIO);
+    expect(run.diagnostics[0]!.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['10:22 query-failed', '18:93 unknown-column']);
+    // One zero-row call and one single-row call for the SQL that works; one for the one that fails.
+    expect(run.calls).toBe(3);
+  });
+});
+
 describe('pull, diff, push', () => {
   let repo: string;
   let pages: string;
