@@ -18,6 +18,7 @@ import path from 'node:path';
 import { catalog } from '../catalog';
 import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
+import { benchPagesAsCode } from './pages-as-code';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -164,3 +165,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchPagesAsCode();
