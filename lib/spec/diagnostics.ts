@@ -32,6 +32,13 @@ export const DIAGNOSTIC_CODES = {
   'stale-recording': 'The query\'s SQL changed since its results were recorded; run `amdahl-pages test --record` (warning).',
 } as const;
 
+/**
+ * Codes only checks that need more than the file report: `validate --online`
+ * (the platform's answers) and `amdahl-pages test` (recorded results). Every
+ * other code comes from the offline validator and has an offline fixture.
+ */
+export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording']);
+
 /** Codes that are warnings: they never fail a run unless --max-warnings says so. */
 export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording']);
 
