@@ -27,6 +27,19 @@ export async function prepareValidation(): Promise<void> {
 }
 
 /** Every file's diagnostics and the facts the online checks and snapshot tests build on, in the order given. */
+/**
+ * The bundle's worker is plain JavaScript. From the TypeScript sources the
+ * worker registers tsx itself first: `--import tsx` in a worker's execArgv is
+ * not honoured on Node 20, and would resolve from the working directory.
+ */
+function startWorker(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(fileURLToPath(url), { workerData });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+  const script = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(script, { eval: true, workerData });
+}
+
 export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<PageAnalysis[]> {
   await prepareValidation();
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
@@ -42,10 +55,7 @@ export async function analyseTexts(inputs: readonly NamedText[], options: Valida
     if (texts.length === 0) continue;
     jobs.push(
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(fileURLToPath(workerUrl), {
-          workerData: { texts, options },
-          execArgv: workerUrl.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-        });
+        const worker = startWorker(workerUrl, { texts, options });
         worker.once('message', (analyses: PageAnalysis[]) => {
           analyses.forEach((a, i) => (results[start + i] = a));
           resolve();

@@ -160,6 +160,18 @@ describe('validate --online', () => {
     expect(github.stdout).toContain('::error file=copy-0.json,line=19,col=92,endLine=19,endColumn=101,title=column-type::');
   });
 
+  it('a run large enough for worker threads brings every file\'s facts back for the online checks', async () => {
+    const dir = freshDir('online-workers');
+    for (let i = 0; i < 2100; i++) writeFileSync(path.join(dir, `p${String(i).padStart(4, '0')}.json`), ONLINE_PAGE);
+    platform.reset();
+    const r = await runBin(['validate', '--online', '--format', 'json', '.'], dir, { AMDAHL_CLI_FROM_SOURCE: '1' });
+    expect(r.code, r.stderr).toBe(1);
+    const records = JSON.parse(r.stdout) as { file: string; code: string }[];
+    expect(records).toHaveLength(3 * 2100);
+    expect(records.filter((d) => d.file === 'p2099.json').map((d) => d.code)).toEqual(['query-failed', 'unknown-column', 'column-type']);
+    expect(platform.count('POST /data/query')).toBe(2);
+  }, 120_000);
+
   it('draws a progress line only on a terminal', async () => {
     const dir = freshDir('online-progress');
     writeFileSync(path.join(dir, 'online.json'), ONLINE_PAGE);
