@@ -40,10 +40,16 @@ function startWorker(url: URL, workerData: unknown): Worker {
   return new Worker(script, { eval: true, workerData });
 }
 
-export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<PageAnalysis[]> {
+export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions, onProgress?: (done: number, total: number) => void): Promise<PageAnalysis[]> {
   await prepareValidation();
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
-  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => analysePage(input.text, catalog, options));
+  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') {
+    return inputs.map((input, i) => {
+      const analysis = analysePage(input.text, catalog, options);
+      onProgress?.(i + 1, inputs.length);
+      return analysis;
+    });
+  }
 
   const workerUrl = new URL(import.meta.url.endsWith('.mjs') ? './validate-worker.mjs' : './validate-worker.ts', import.meta.url);
   const share = Math.ceil(inputs.length / threads);
@@ -65,7 +71,13 @@ export async function analyseTexts(inputs: readonly NamedText[], options: Valida
       }),
     );
   }
-  for (let i = 0; i < Math.min(share, inputs.length); i++) results[i] = analysePage(inputs[i]!.text, catalog, options);
+  // The main thread's share reports progress for all: the workers run at the same pace.
+  const mine = Math.min(share, inputs.length);
+  for (let i = 0; i < mine; i++) {
+    results[i] = analysePage(inputs[i]!.text, catalog, options);
+    onProgress?.(Math.round(((i + 1) / mine) * inputs.length * 0.99), inputs.length);
+  }
   await Promise.all(jobs);
+  onProgress?.(inputs.length, inputs.length);
   return results;
 }

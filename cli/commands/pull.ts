@@ -74,6 +74,7 @@ export async function pullCommand(argv: string[], io: CliIO): Promise<number> {
   await writeSyncState(folder, state);
 
   const shownFolder = path.relative(io.cwd, folder) || '.';
+  report.sort((a, b) => a.file.localeCompare(b.file));
   if (values.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     for (const r of report) {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, RunError, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
+import { startProgress } from '../progress';
 import { analyseTexts } from '../validate-files';
 import { FORMATS, formatRecords, totalsOf, type FileDiagnostics, type OutputFormat } from '../report/format-records';
 
@@ -58,7 +59,9 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
   const files = await expandInputs(positionals, io);
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file, io));
-  const analyses = await analyseTexts(inputs, { allowCustom: values['allow-custom'], allowedTables });
+  const progress = startProgress(io, 'validating');
+  const analyses = await analyseTexts(inputs, { allowCustom: values['allow-custom'], allowedTables }, (done, total) => progress.update(done, total, 'files'));
+  progress.end();
   let verdicts = analyses.map((a) => a.diagnostics);
   if (values.online) {
     const { connectPlatform } = await import('../platform-connection');
