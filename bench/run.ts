@@ -20,6 +20,7 @@ import { catalog } from '../catalog';
 import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { benchEmbed } from './embed';
+import { benchPagesAsCode } from './pages-as-code';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -166,4 +167,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchPagesAsCode();
 await benchEmbed();

@@ -20,7 +20,8 @@ if (bundleIsFresh()) {
   ({ main } = await import(pathToFileURL(bundle).href));
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The project's tsconfig wherever the command runs from (JSX of the views rendered by `test`).
+  register({ tsconfig: path.join(root, 'tsconfig.json') });
   ({ main } = await import(pathToFileURL(path.join(root, 'cli', 'main.ts')).href));
 }
 const code = await main(process.argv.slice(2));

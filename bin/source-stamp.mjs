@@ -2,14 +2,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const DIRS = ['cli', 'lib', 'catalog'];
+// components/: the bundle renders pages for `amdahl-pages test` through the app's page renderer.
+const DIRS = ['cli', 'lib', 'catalog', 'components'];
 
 function newest(dir, current) {
   let result = current;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) result = newest(full, result);
-    else if (/\.(ts|mjs|json)$/.test(entry.name)) result = Math.max(result, statSync(full).mtimeMs);
+    else if (/\.(ts|tsx|mjs|json|css)$/.test(entry.name)) result = Math.max(result, statSync(full).mtimeMs);
   }
   return result;
 }

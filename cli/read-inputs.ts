@@ -16,7 +16,8 @@ export interface InputFile {
   text: string;
 }
 
-const IGNORE = ['**/node_modules/**', '**/.*/**'];
+// __data__ holds recorded query results for `amdahl-pages test`, not pages.
+const IGNORE = ['**/node_modules/**', '**/.*/**', '**/__data__/**'];
 
 export async function expandInputs(args: readonly string[], io: CliIO): Promise<string[]> {
   const out: string[] = [];

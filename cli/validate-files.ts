@@ -8,9 +8,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { catalog } from '../catalog';
-import type { Diagnostic } from '../lib/spec/diagnostics';
 import { loadSqlParser } from '../lib/spec/sql-check';
-import { usePrecompiledValidators, validatePage, type ValidateOptions } from '../lib/spec/validate';
+import { analysePage, usePrecompiledValidators, type PageAnalysis, type ValidateOptions } from '../lib/spec/validate';
 import { precompiledValidators } from './precompiled-validators';
 
 export interface NamedText {
@@ -27,14 +26,34 @@ export async function prepareValidation(): Promise<void> {
   await loadSqlParser();
 }
 
-export async function validateTexts(inputs: readonly NamedText[], options: ValidateOptions): Promise<Diagnostic[][]> {
+/** Every file's diagnostics and the facts the online checks and snapshot tests build on, in the order given. */
+/**
+ * The bundle's worker is plain JavaScript. From the TypeScript sources the
+ * worker registers tsx itself first: `--import tsx` in a worker's execArgv is
+ * not honoured on Node 20, and would resolve from the working directory.
+ */
+function startWorker(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(fileURLToPath(url), { workerData });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+  const script = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(script, { eval: true, workerData });
+}
+
+export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions, onProgress?: (done: number, total: number) => void): Promise<PageAnalysis[]> {
   await prepareValidation();
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
-  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') return inputs.map((input) => validatePage(input.text, catalog, options));
+  if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') {
+    return inputs.map((input, i) => {
+      const analysis = analysePage(input.text, catalog, options);
+      onProgress?.(i + 1, inputs.length);
+      return analysis;
+    });
+  }
 
   const workerUrl = new URL(import.meta.url.endsWith('.mjs') ? './validate-worker.mjs' : './validate-worker.ts', import.meta.url);
   const share = Math.ceil(inputs.length / threads);
-  const results: Diagnostic[][] = new Array(inputs.length);
+  const results: PageAnalysis[] = new Array(inputs.length);
   const jobs: Promise<void>[] = [];
   for (let t = 1; t < threads; t++) {
     const start = t * share;
@@ -42,12 +61,9 @@ export async function validateTexts(inputs: readonly NamedText[], options: Valid
     if (texts.length === 0) continue;
     jobs.push(
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(fileURLToPath(workerUrl), {
-          workerData: { texts, options },
-          execArgv: workerUrl.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-        });
-        worker.once('message', (diagnostics: Diagnostic[][]) => {
-          diagnostics.forEach((d, i) => (results[start + i] = d));
+        const worker = startWorker(workerUrl, { texts, options });
+        worker.once('message', (analyses: PageAnalysis[]) => {
+          analyses.forEach((a, i) => (results[start + i] = a));
           resolve();
         });
         worker.once('error', reject);
@@ -55,7 +71,13 @@ export async function validateTexts(inputs: readonly NamedText[], options: Valid
       }),
     );
   }
-  for (let i = 0; i < Math.min(share, inputs.length); i++) results[i] = validatePage(inputs[i]!.text, catalog, options);
+  // The main thread's share reports progress for all: the workers run at the same pace.
+  const mine = Math.min(share, inputs.length);
+  for (let i = 0; i < mine; i++) {
+    results[i] = analysePage(inputs[i]!.text, catalog, options);
+    onProgress?.(Math.round(((i + 1) / mine) * inputs.length * 0.99), inputs.length);
+  }
   await Promise.all(jobs);
+  onProgress?.(inputs.length, inputs.length);
   return results;
 }

@@ -6,13 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalog } from '../catalog';
-import { DIAGNOSTIC_CODES } from '../lib/spec/diagnostics';
+import { DIAGNOSTIC_CODES, WARNING_CODES, type DiagnosticCode } from '../lib/spec/diagnostics';
 import { pageJsonSchema } from '../lib/spec/json-schema';
 
 const root = path.join(import.meta.dirname, '..');
 
 function diagnosticsDoc(): string {
-  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${code === 'unused-query' || code === 'unused-param' ? 'warning' : 'error'} | ${meaning} |`);
+  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, meaning]) => `| \`${code}\` | ${WARNING_CODES.has(code as DiagnosticCode) ? 'warning' : 'error'} | ${meaning} |`);
   return [
     '# Diagnostic codes',
     '',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
 
 export const definition = defineComponent({
@@ -12,7 +12,7 @@ export const definition = defineComponent({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per point, e.g. one per day.'),
       x: column('Horizontal axis column: a date/timestamp (time axis), a number, or text (one point per row in query order).'),
       y: z
-        .union([column('Numeric column to plot.'), z.array(column('Numeric column to plot.')).min(1)])
+        .union([numericColumn('Numeric column to plot.'), z.array(numericColumn('Numeric column to plot.')).min(1)])
         .describe('Numeric column, or several: one area each. Postgres numeric strings are read as numbers; nulls leave a gap.'),
       stacked: z.boolean().default(false).describe('Stack the areas so the top edge is the total of all series.'),
       curve: cartesianProps.curve(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
 
 export const definition = defineComponent({
@@ -12,7 +12,7 @@ export const definition = defineComponent({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per category.'),
       x: column('Category column: one bar (or group of bars) per row, labelled with its value. Date columns are labelled as dates.'),
       y: z
-        .union([column('Numeric column to measure.'), z.array(column('Numeric column to measure.')).min(1)])
+        .union([numericColumn('Numeric column to measure.'), z.array(numericColumn('Numeric column to measure.')).min(1)])
         .describe('Numeric column, or several: one series (bar colour) each. Postgres numeric strings are read as numbers; nulls draw no bar.'),
       stacked: z.boolean().default(false).describe('Stack the series on top of each other instead of side by side.'),
       horizontal: z.boolean().default(false).describe('Draw bars left to right with categories down the side (good for long labels).'),

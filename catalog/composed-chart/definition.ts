@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
 
-const columns = (what: string) => z.array(column(`Numeric column drawn as ${what}.`)).optional();
+const columns = (what: string) => z.array(numericColumn(`Numeric column drawn as ${what}.`)).optional();
 
 export const definition = defineComponent({
   type: 'ComposedChart',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -11,7 +11,7 @@ export const definition = defineComponent({
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per stage, first stage first.'),
       label: column('Stage column: the name shown for each stage. Rows with the same stage are summed.'),
-      value: column('Count column: how many reached the stage. Null or non-numeric values are left out (with a notice).'),
+      value: numericColumn('Count column: how many reached the stage. Null or non-numeric values are left out (with a notice).'),
       valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How stage values are shown.'),
       colors: z
         .array(z.string().min(1))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -11,7 +11,7 @@ export const definition = defineComponent({
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per category.'),
       label: column('Category column: one slice per distinct value (rows with the same value are summed).'),
-      value: column('Numeric column that sizes the slices. Null, non-numeric and negative values are left out (with a notice).'),
+      value: numericColumn('Numeric column that sizes the slices. Null, non-numeric and negative values are left out (with a notice).'),
       donut: z.boolean().default(false).describe('Draw a ring with the total in the middle instead of a full pie.'),
       colors: z
         .array(z.string().min(1))

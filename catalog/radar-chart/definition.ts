@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -12,7 +12,7 @@ export const definition = defineComponent({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per spoke.'),
       axis: column('Category column: one spoke per distinct value, in the rows\' order.'),
       y: z
-        .union([column('A numeric column, drawn as one polygon.'), z.array(column('A numeric column, drawn as one polygon.')).min(1).max(8)])
+        .union([numericColumn('A numeric column, drawn as one polygon.'), z.array(numericColumn('A numeric column, drawn as one polygon.')).min(1).max(8)])
         .describe('Numeric column, or a list of columns: one polygon each, sharing one radial scale.'),
       colors: z
         .array(z.string().min(1))

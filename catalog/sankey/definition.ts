@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BINDING_META_KEY, column, defineComponent, queryBindingSchema, rowsBinding } from '../../lib/spec/define';
+import { BINDING_META_KEY, column, defineComponent, numericColumn, queryBindingSchema, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 const nodeItem = z.union([
@@ -22,7 +22,7 @@ export const definition = defineComponent({
       links: rowsBinding('Flows, as {"$query": "<name>"}: one row per source -> target pair, with a positive value. Repeated pairs are summed.'),
       sourceField: column('Column of `links` naming the node a flow leaves.').default('source'),
       targetField: column('Column of `links` naming the node a flow enters.').default('target'),
-      valueField: column('Numeric column of `links`: the size of the flow. Null, zero and negative values are left out.').default('value'),
+      valueField: numericColumn('Numeric column of `links`: the size of the flow. Null, zero and negative values are left out.').default('value'),
       nodes: z
         .union([queryBindingSchema, z.array(nodeItem).max(500)])
         .meta({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
 
 export const definition = defineComponent({
@@ -11,8 +11,8 @@ export const definition = defineComponent({
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per dot.'),
       x: column('Numeric (or date/timestamp) column for the horizontal position.'),
-      y: column('Numeric column for the vertical position.'),
-      size: column('Numeric column that sizes each dot (a bubble chart). Default: all dots the same size.').optional(),
+      y: numericColumn('Numeric column for the vertical position.'),
+      size: numericColumn('Numeric column that sizes each dot (a bubble chart). Default: all dots the same size.').optional(),
       group: column('Column whose values become coloured series, with a legend (e.g. channel).').optional(),
       maxGroups: z
         .number()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -12,7 +12,7 @@ export const definition = defineComponent({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per cell (x, y, value).'),
       x: column('Column category: one column of cells per distinct value, in the rows\' order.'),
       y: column('Row category: one row of cells per distinct value, in the rows\' order.'),
-      value: column('Numeric column that colours the cell. Cells without a number show as empty.'),
+      value: numericColumn('Numeric column that colours the cell. Cells without a number show as empty.'),
       xOrder: z
         .enum(['rows', 'label', 'total'])
         .default('rows')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
-import { column, defineComponent, rowsBinding, valueOr } from '../../lib/spec/define';
+import { defineComponent, numericColumn, rowsBinding, valueOr } from '../../lib/spec/define';
 
 export const definition = defineComponent({
   type: 'Stat',
@@ -13,6 +13,7 @@ export const definition = defineComponent({
       value: valueOr(
         z.union([z.number(), z.string(), z.null()]),
         'The number: a literal, or {"$value": {"query", "field"}} for one value from the first row of a query.',
+        { numeric: true },
       ),
       format: z.enum(VALUE_FORMATS).default('auto').describe('How the value is shown: number, integer, decimal, percent (0.42 -> 42%), currency, compact (12K), duration (seconds), date...'),
       currency: z
@@ -33,7 +34,7 @@ export const definition = defineComponent({
         .default(false)
         .describe('Treat a fall as good news (green ▼) and a rise as bad (red ▲), as for handle time or churn.'),
       sparkline: rowsBinding('Rows drawn as a small line under the value, in query order: {"$query": "<name>"}.').optional(),
-      sparklineField: column('The numeric column of `sparkline` to draw. Defaults to the first numeric column.').optional(),
+      sparklineField: numericColumn('The numeric column of `sparkline` to draw. Defaults to the first numeric column.').optional(),
       caption: z.string().optional().describe('A short note under the value, such as the period it covers.'),
     })
     .strict(),

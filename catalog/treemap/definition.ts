@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -11,7 +11,7 @@ export const definition = defineComponent({
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per rectangle.'),
       label: column('Category column: one rectangle per distinct value (within its group). Rows with the same category are summed.'),
-      value: column('Numeric column that sizes the rectangles. Null, non-numeric, zero and negative values are left out (with a notice).'),
+      value: numericColumn('Numeric column that sizes the rectangles. Null, non-numeric, zero and negative values are left out (with a notice).'),
       group: column('Optional parent column: rectangles are nested in one block per group, coloured by group.').optional(),
       colors: z
         .array(z.string().min(1))

@@ -1,9 +1,10 @@
-/** `amdahl-pages validate <files...>`: every problem in every file, in the chosen format. */
+/** `amdahl-pages validate <files...>`: every problem in every file, in the chosen format; `--online` also against the platform. */
 import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, RunError, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
-import { validateTexts } from '../validate-files';
-import { FORMATS, formatGithub, formatJson, formatPretty, formatSarif, totalsOf, type FileDiagnostics, type OutputFormat } from '../report/format-records';
+import { startProgress } from '../progress';
+import { analyseTexts } from '../validate-files';
+import { FORMATS, formatRecords, totalsOf, type FileDiagnostics, type OutputFormat } from '../report/format-records';
 
 export const VALIDATE_HELP = `Usage: amdahl-pages validate [options] <file|dir|glob|->...
 
@@ -11,6 +12,9 @@ Checks page files ({name, tags, declared_queries, spec}, or a bare spec) and
 prints every problem as  file:line:col severity code message.
 
 Options:
+  --online                             also run each declared query once with zero rows on the
+                                       platform (AMDAHL_URL + API_KEY, else the embedded local
+                                       platform) and check props against the real columns and types
   --format <pretty|json|github|sarif>  output format (default: pretty)
   --max-warnings <n>                   fail when there are more than n warnings
   --allow-custom                       allow Custom components (you hold pages:admin)
@@ -18,7 +22,7 @@ Options:
   --quiet                              report errors only
   --color / --no-color                 force colour on or off (default: on a terminal)
 
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage or read error.
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage, read or platform error.
 `;
 
 export async function validateCommand(argv: string[], io: CliIO, version: string): Promise<number> {
@@ -26,6 +30,7 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
     args: argv,
     allowPositionals: true,
     options: {
+      online: { type: 'boolean', default: false },
       format: { type: 'string', default: 'pretty' },
       'max-warnings': { type: 'string' },
       'allow-custom': { type: 'boolean', default: false },
@@ -54,16 +59,36 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
   const files = await expandInputs(positionals, io);
   const inputs = [];
   for (const file of files) inputs.push(await readInput(file, io));
-  const verdicts = await validateTexts(inputs, { allowCustom: values['allow-custom'], allowedTables });
+  const progress = startProgress(io, 'validating');
+  const analyses = await analyseTexts(inputs, { allowCustom: values['allow-custom'], allowedTables }, (done, total) => progress.update(done, total, 'files'));
+  progress.end();
+  let verdicts = analyses.map((a) => a.diagnostics);
+  if (values.online) {
+    const { connectPlatform } = await import('../platform-connection');
+    const { runOnlineChecks } = await import('../online-checks');
+    const connection = await connectPlatform(io);
+    try {
+      const run = await runOnlineChecks(
+        inputs.map((i) => i.text),
+        analyses,
+        connection.client,
+        io,
+      );
+      verdicts = run.diagnostics;
+      if (format === 'pretty') io.stderr(`online: ${run.distinct} distinct quer${run.distinct === 1 ? 'y' : 'ies'}, ${run.calls} platform call${run.calls === 1 ? '' : 's'} (${connection.where})\n`);
+    } catch (error) {
+      const { PlatformUnavailableError } = await import('../../lib/pages-as-code/probe-queries');
+      if (error instanceof PlatformUnavailableError) throw new RunError(`cannot check online against ${connection.where}: ${error.message}`);
+      throw error;
+    } finally {
+      await connection.close();
+    }
+  }
   const results: FileDiagnostics[] = inputs.map((input, i) => ({
     file: input.name,
     diagnostics: values.quiet ? verdicts[i]!.filter((d) => d.severity === 'error') : verdicts[i]!,
   }));
-
-  if (format === 'json') io.stdout(formatJson(results));
-  else if (format === 'github') io.stdout(formatGithub(results));
-  else if (format === 'sarif') io.stdout(formatSarif(results, version));
-  else io.stdout(formatPretty(results, color));
+  io.stdout(formatRecords(results, format, { color, version }));
 
   const totals = totalsOf(results);
   if (totals.errors > 0) return EXIT.problems;

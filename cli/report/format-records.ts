@@ -118,3 +118,11 @@ export function formatSarif(results: readonly FileDiagnostics[], toolVersion: st
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
+
+/** Prints results in the chosen format; the one place each command's findings go out. */
+export function formatRecords(results: readonly FileDiagnostics[], format: OutputFormat, options: { color: boolean; version: string }): string {
+  if (format === 'json') return formatJson(results);
+  if (format === 'github') return formatGithub(results);
+  if (format === 'sarif') return formatSarif(results, options.version);
+  return formatPretty(results, options.color);
+}

@@ -9,6 +9,8 @@ import { z } from 'zod';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
+/** Marks a prop whose column (or `$value`) must hold numbers: the online checks compare it with the column's real type. */
+export const NUMERIC_META_KEY = 'x-numeric';
 
 export const queryBindingSchema = z
   .object({ $query: z.string().min(1).describe('The name of a declared query.') })
@@ -37,15 +39,48 @@ export function rowsBinding(description = 'Rows of a declared query, as {"$query
  * A prop that takes a literal or one scalar from the first row of a declared
  * query: `{"$value": {"query": "<name>", "field": "<column>"}}`.
  */
-export function valueOr<T extends z.ZodType>(literal: T, description?: string) {
+export function valueOr<T extends z.ZodType>(literal: T, description?: string, options: { numeric?: boolean } = {}) {
+  const numeric = options.numeric ?? acceptsOnlyNumbers(literal);
   return z
     .union([literal, valueBindingSchema])
-    .meta({ ...(description ? { description } : {}), [BINDING_META_KEY]: 'value' });
+    .meta({ ...(description ? { description } : {}), [BINDING_META_KEY]: 'value', ...(numeric ? { [NUMERIC_META_KEY]: true } : {}) });
 }
 
 /** A prop that names a column of the rows bound to another prop. */
 export function column(description = 'A column name of the bound rows.') {
   return z.string().min(1).describe(description);
+}
+
+/** A prop that names a column of numbers (a chart's measure): a text column there is reported as `column-type`. */
+export function numericColumn(description = 'A numeric column of the bound rows.') {
+  return z.string().min(1).meta({ description, [NUMERIC_META_KEY]: true });
+}
+
+function zodType(schema: z.ZodType): string {
+  return (schema as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+}
+
+/** A literal schema that takes numbers (and maybe null) and nothing else: its `$value` must be numeric too. */
+function acceptsOnlyNumbers(schema: z.ZodType): boolean {
+  const inner = unwrapSchema(schema);
+  const type = zodType(inner);
+  if (type === 'number' || type === 'int') return true;
+  if (type !== 'union') return false;
+  const options = (inner as unknown as { _zod: { def: { options: z.ZodType[] } } })._zod.def.options;
+  const kinds = options.map((o) => zodType(unwrapSchema(o)));
+  return kinds.some((k) => k === 'number' || k === 'int') && kinds.every((k) => k === 'number' || k === 'int' || k === 'null');
+}
+
+/** The prop, or any branch or item of it, was declared with numericColumn() or a numeric valueOr(). */
+function isNumericProp(schema: z.ZodType, depth = 0): boolean {
+  if (depth > 6) return false;
+  const inner = unwrapSchema(schema);
+  const meta = z.globalRegistry.get(inner) as Record<string, unknown> | undefined;
+  if (meta?.[NUMERIC_META_KEY] === true) return true;
+  const def = (inner as unknown as { _zod: { def: { type: string; options?: z.ZodType[]; element?: z.ZodType } } })._zod.def;
+  if (def.type === 'union' && def.options) return def.options.some((o) => isNumericProp(o, depth + 1));
+  if (def.type === 'array' && def.element) return isNumericProp(def.element, depth + 1);
+  return false;
 }
 
 /** Strip optional/default/nullable wrappers to reach the schema a prop was built from. */
@@ -113,20 +148,24 @@ export interface ComponentInput<P extends z.ZodObject> {
 export interface ComponentDefinition<P extends z.ZodObject = z.ZodObject> extends ComponentInput<P> {
   /** Derived from the props schema: which props take which kind of binding. */
   bindings: Readonly<Record<string, BindingKind>>;
+  /** Derived from the props schema: props whose column or `$value` must hold numbers. */
+  numericProps: readonly string[];
 }
 
 export function defineComponent<P extends z.ZodObject>(input: ComponentInput<P>): ComponentDefinition<P> {
   const bindings: Record<string, BindingKind> = {};
+  const numericProps: string[] = [];
   for (const [name, schema] of Object.entries(input.props.shape as Record<string, z.ZodType>)) {
     const kind = bindingKindOf(schema);
     if (kind) bindings[name] = kind;
+    if (isNumericProp(schema)) numericProps.push(name);
   }
   for (const [prop, source] of Object.entries(input.columnsOf ?? {})) {
     if (bindings[source] !== 'rows') {
       throw new Error(`${input.type}: columnsOf.${prop} names "${source}", which is not a rows binding`);
     }
   }
-  return Object.freeze({ ...input, bindings });
+  return Object.freeze({ ...input, bindings, numericProps });
 }
 
 export interface Catalog {

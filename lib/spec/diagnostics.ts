@@ -22,8 +22,25 @@ export const DIAGNOSTIC_CODES = {
   'custom-not-allowed': 'A Custom component without the pages:admin scope (the CLI takes --allow-custom).',
   'unsafe-url': 'A javascript:, data: or other unsafe link, in a prop or inside Markdown.',
   'layout': 'The layout is unknown, or the tree breaks its rule (single: the root is one visualisation).',
-  'unknown-column': 'A prop or $value names a column the bound query does not return (checked when the SQL names its columns).',
+  'unknown-column': 'A prop or $value names a column the bound query does not return (offline when the SQL names its columns; `validate --online` against the columns the platform really returns).',
+  'column-type': 'A prop that wants numbers (a chart\'s measure, a Stat value) names a column whose real type is not numeric (`validate --online`).',
+  'query-failed': 'The platform could not run a declared query; the message is the platform\'s own (`validate --online`).',
+  'render-failed': 'The page, or one node\'s view, threw while rendering over the recorded results (`amdahl-pages test`).',
+  'error-card': 'A node renders its error card instead of its view over the recorded results (`amdahl-pages test`).',
+  'unresolved-binding': 'A binding or column prop finds nothing in the recorded results: no recording for its query, no row, or no such column (`amdahl-pages test`).',
+  'column-vanished': 'A node uses a column the recorded results have, which the query\'s SQL no longer returns (`amdahl-pages test`).',
+  'stale-recording': 'The query\'s SQL changed since its results were recorded; run `amdahl-pages test --record` (warning).',
 } as const;
+
+/**
+ * Codes only checks that need more than the file report: `validate --online`
+ * (the platform's answers) and `amdahl-pages test` (recorded results). Every
+ * other code comes from the offline validator and has an offline fixture.
+ */
+export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording']);
+
+/** Codes that are warnings: they never fail a run unless --max-warnings says so. */
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording']);
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

@@ -1,0 +1,49 @@
+/** `amdahl-pages diff`: per page, what push would change, by node, prop and query. */
+import { parseArgs } from 'node:util';
+import { REFUSED } from '../../lib/pages-as-code/sync-plan';
+import { EXIT, UsageError, type CliIO } from '../io';
+import { FOLDER_OPTIONS, planFolder } from '../pages-folder';
+import { withPlatform } from '../platform-connection';
+import { formatPlanMarkdown, formatPlanPretty, planJson, SYNC_FORMATS, type SyncFormat } from '../report/format-sync';
+
+export const DIFF_HELP = `Usage: amdahl-pages diff [--dir pages] [--tag <tag>] [--format pretty|markdown|json] [--exit-code]
+
+Compares the folder with the platform and shows, per page, what push would
+do: create, update (each changed node, prop and query by JSON pointer),
+archive (with --prune), or refuse (the platform changed since the last pull,
+the page has errors). Markdown suits a CI job summary.
+
+  --exit-code   exit 1 when push would change anything, as git diff --exit-code
+  --verbose     list unchanged pages too
+
+Exit codes: 0 (no refusals), 1 push would refuse a page (or --exit-code and changes), 2 usage or platform error.
+`;
+
+export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...FOLDER_OPTIONS,
+      format: { type: 'string', default: 'pretty' },
+      'exit-code': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(DIFF_HELP);
+    return EXIT.ok;
+  }
+  const format = values.format as SyncFormat;
+  if (!SYNC_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SYNC_FORMATS.join(', ')}`);
+  const color = values['no-color'] ? false : values.color ?? io.color;
+  const view = await withPlatform(io, (connection) => planFolder(io, connection, { dir: values.dir, ...(values.tag ? { tag: values.tag } : {}) }));
+  if (format === 'json') io.stdout(`${JSON.stringify(planJson(view.actions), null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(formatPlanMarkdown(view.actions));
+  else io.stdout(formatPlanPretty(view.actions, color, { verbose: values.verbose }));
+  if (view.actions.some((a) => REFUSED.has(a.kind))) return EXIT.problems;
+  const changes = view.actions.some((a) => a.kind === 'create' || a.kind === 'update' || a.kind === 'archive');
+  return values['exit-code'] && changes ? EXIT.problems : EXIT.ok;
+}
