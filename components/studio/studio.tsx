@@ -14,6 +14,7 @@ import { formatDocument } from '../../lib/spec/normalise';
 import { pageTextOf } from '../../lib/spec/page-text';
 import type { RenderData } from '../../lib/host/host';
 import { PageView } from '../page-renderer/page-view';
+import { ShareEmbedButton } from '../share/share-embed-button';
 import type { EditorHandle } from './json-editor';
 import { ProblemsPanel } from './problems-panel';
 import { QueryStrip } from './query-strip';
@@ -187,6 +188,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             Open view
           </a>
         ) : null}
+        <ShareEmbedButton pageId={saved.id} pageName={name} version={saved.version} pageText={saved.text} unsaved={dirty} />
         <span className="st-status" role="status" aria-live="polite">
           {checking ? 'Checking… ' : ''}
           {status}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isPlatformError } from '../../../lib/platform';
 import { PageView } from '../../../components/page-renderer/page-view';
+import { ShareEmbedButton } from '../../../components/share/share-embed-button';
 import { host } from '../../_server/host';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
@@ -30,6 +31,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         <Link className="st-button" href={`/pages/${encodeURIComponent(page.id)}/edit`} style={{ marginLeft: 'auto' }}>
           Edit
         </Link>
+        <ShareEmbedButton pageId={page.id} pageName={page.name} version={page.version} declaredQueries={page.declared_queries ?? []} />
       </div>
       <PageView page={data.page} outcomes={data.outcomes} />
     </>
