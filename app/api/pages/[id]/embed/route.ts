@@ -9,6 +9,20 @@ export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 
+/**
+ * Where viewers reach this app: AMDAHL_PUBLIC_URL when the operator set it
+ * (behind a proxy), else the host the author's browser used, so what they copy
+ * works for them.
+ */
+function publicOrigin(request: Request): string {
+  const configured = process.env.AMDAHL_PUBLIC_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, '');
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${proto.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;
+}
+
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const denied = await refuseUnsigned();
   if (denied) return denied;
@@ -24,8 +38,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       rules: body.rules,
       pageVersion: typeof body.page_version === 'number' || body.page_version === 'latest' ? body.page_version : undefined,
     });
-    // The URL is on the origin the author is using: what they copy is what works for them.
-    const origin = new URL(request.url).origin;
+    const origin = publicOrigin(request);
     const embedUrl = `${origin}/embed/${encodeURIComponent(id)}?token=${encodeURIComponent(minted.token)}`;
     return Response.json({ ...minted, embed_url: embedUrl, snippet: embedSnippet(embedUrl, origin) });
   } catch (error) {
