@@ -29,13 +29,21 @@ let renderer: Promise<Renderer> | undefined;
 async function loadRenderer(): Promise<Renderer> {
   // From the TypeScript sources, CSS module imports need a hook; the CLI bundle has them stubbed already.
   if (/\.tsx?$/.test(new URL(import.meta.url).pathname)) register(new URL('./css-stub-hook.mjs', import.meta.url));
-  const [react, reactStatic, { PageView }] = await Promise.all([import('react'), import('react-dom/static'), import('../../components/page-renderer/page-view')]);
+  const [react, reactStatic, { PageView }, { ViewRegistry }, { catalog }, { lazyViewRegistry }] = await Promise.all([
+    import('react'),
+    import('react-dom/static'),
+    import('../../components/page-renderer/page-view'),
+    import('../../components/page-renderer/catalog-view'),
+    import('../../catalog'),
+    import('./view-registry'),
+  ]);
+  const registry = lazyViewRegistry(catalog.types);
   // CommonJS packages: named exports under Node, `default` in the CLI bundle.
   const { createElement } = 'createElement' in react ? react : (react as unknown as { default: typeof react }).default;
   const { prerenderToNodeStream } = 'prerenderToNodeStream' in reactStatic ? reactStatic : (reactStatic as unknown as { default: typeof reactStatic }).default;
   return async (page, outcomes) => {
     const errors: Error[] = [];
-    const { prelude } = await prerenderToNodeStream(createElement(PageView, { page, outcomes }), {
+    const { prelude } = await prerenderToNodeStream(createElement(ViewRegistry.Provider, { value: registry }, createElement(PageView, { page, outcomes })), {
       onError: (error) => {
         errors.push(error instanceof Error ? error : new Error(String(error)));
       },

@@ -1,10 +1,11 @@
 /** The pure parts of pages as code: the component-aware diff, the probe's SQL, type classes, numeric props from the catalog. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { diffPages } from '../../lib/pages-as-code/page-diff';
 import { contentOf, contentText, pageFileText, slugOf } from '../../lib/pages-as-code/page-file';
 import { probeSqlOf } from '../../lib/pages-as-code/probe-queries';
 import { classifyColumnType } from '../../lib/spec/column-types';
+import { loadSqlParser } from '../../lib/spec/sql-check';
 
 const base = {
   name: 'P',
@@ -68,6 +69,8 @@ describe('diffPages', () => {
 });
 
 describe('probeSqlOf', () => {
+  // The @param scanner is the real PostgreSQL one (WASM): loaded before use, as the CLI does.
+  beforeAll(() => loadSqlParser());
   it('wraps the SQL for zero rows, fills params, and maps a platform offset back to the author\'s SQL', () => {
     const sql = 'SELECT channel FROM interactions WHERE channel = @ch AND duration_s > @min AND x = @d;';
     const probe = probeSqlOf({ sql, params: { ch: ['email', 'chat'], min: { type: 'integer', default: 5 }, d: 'date' } });

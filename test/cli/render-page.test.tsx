@@ -10,17 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../catalog/views', async (importOriginal) => {
-  const original = (await importOriginal()) as { views: Record<string, (props: { props: { text?: unknown } }) => unknown> };
-  const Heading = original.views.Heading!;
+vi.mock('../../catalog/heading/view', async (importOriginal) => {
+  const original = (await importOriginal()) as { HeadingView: (props: { props: { text?: unknown } }) => unknown };
   return {
     ...original,
-    views: {
-      ...original.views,
-      Heading: (input: { props: { text?: unknown } }) => {
-        if (input.props.text === 'boom') throw new Error('the heading exploded');
-        return Heading(input as never);
-      },
+    HeadingView: (input: { props: { text?: unknown } }) => {
+      if (input.props.text === 'boom') throw new Error('the heading exploded');
+      return original.HeadingView(input as never);
     },
   };
 });
@@ -49,6 +45,17 @@ const page = {
     },
   },
 };
+
+describe('the view registry outside Next', () => {
+  it('finds every catalog type\'s view by the folder and export convention', async () => {
+    const { catalog } = await import('../../catalog');
+    const { viewFolder } = await import('../../cli/render/view-registry');
+    for (const type of catalog.types) {
+      const module = (await import(`../../catalog/${viewFolder(type)}/view.tsx`)) as Record<string, unknown>;
+      expect(typeof module[`${type}View`], type).toBe('function');
+    }
+  });
+});
 
 describe('renderPage', () => {
   it('names the node whose view throws, and the other nodes\' error cards', async () => {
