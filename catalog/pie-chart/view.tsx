@@ -35,7 +35,7 @@ interface SliceDatum {
 }
 
 function formatShare(share: number): string {
-  return formatValue(share, 'percent', { digits: 1 });
+  return formatValue(share, 'ratio', { digits: 1 });
 }
 
 export function PieChartView({ props, layout }: ViewProps<Props>) {
