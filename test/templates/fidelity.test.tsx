@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Fidelity to the platform's own pages: the docs' worked Pipeline Health page,
  * its document-layout competitive brief, the Python guide's inline-shape page,
@@ -13,7 +14,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog';
@@ -67,7 +67,7 @@ async function renderPage(input: unknown): Promise<Document> {
   const { prelude } = await prerenderToNodeStream(<PageView page={page} outcomes={outcomes} />);
   let html = '';
   for await (const chunk of prelude) html += chunk;
-  return new JSDOM(html).window.document;
+  return new DOMParser().parseFromString(html, 'text/html');
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
