@@ -45,7 +45,7 @@ function dashboard(i: number): unknown {
   const children = [
     { type: 'Heading', props: { text: `Operations ${i}`, level: 2 } },
     { type: 'Text', props: { text: 'Interactions across every channel, refreshed on each view.' } },
-    { type: 'Grid', props: { columns: 3 }, children: [stat('Interactions', 'interactions', 'number'), stat('CSAT', 'avg_csat', 'decimal'), stat('Resolved', 'resolution_rate', 'percent')] },
+    { type: 'Grid', props: { columns: 3 }, children: [stat('Interactions', 'interactions', 'number'), stat('CSAT', 'avg_csat', 'decimal'), stat('Resolved', 'resolution_rate', 'ratio')] },
     {
       type: 'Row',
       children: [

@@ -20,7 +20,7 @@ export const definition = defineComponent({
         'Colour: neutral, positive, warning, negative or info. May be {"$value": {"query", "field"}} so that the query picks the colour (an unknown value shows neutral).',
       ).default('neutral'),
       variant: z.enum(['soft', 'solid', 'outline']).default('soft').describe('Fill style: a tinted background, a solid one, or an outline.'),
-      format: z.enum(VALUE_FORMATS).default('auto').describe('How a numeric text is formatted (number, percent, compact...).'),
+      format: z.enum(VALUE_FORMATS).default('auto').describe('How a numeric text is formatted (number, percent for 42 -> 42%, ratio for 0.42 -> 42%, compact...).'),
       prefix: z.string().max(40).optional().describe('Text shown before the value inside the badge, such as "CSAT".'),
     })
     .strict(),

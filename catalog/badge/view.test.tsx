@@ -25,8 +25,11 @@ describe('BadgeView', () => {
     expect(screen.getByText('4K')).toBeTruthy();
   });
 
-  it('formats a numeric string from Postgres numeric as a percent', () => {
-    render(<BadgeView props={badge({ format: 'percent' }, { text: '0.2991' })} layout="dashboard" />);
+  it('formats a numeric string from Postgres numeric as a ratio, or as a number already in percent', () => {
+    render(<BadgeView props={badge({ format: 'ratio' }, { text: '0.2991' })} layout="dashboard" />);
+    expect(screen.getByText('29.9%')).toBeTruthy();
+    cleanup();
+    render(<BadgeView props={badge({ format: 'percent' }, { text: '29.91' })} layout="dashboard" />);
     expect(screen.getByText('29.9%')).toBeTruthy();
   });
 

@@ -50,7 +50,7 @@ export const definition = defineComponent({
       bars: ['interactions'],
       lines: ['resolution_rate'],
       rightAxis: ['resolution_rate'],
-      rightFormat: 'percent',
+      rightFormat: 'ratio',
     },
   },
 });

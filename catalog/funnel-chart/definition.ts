@@ -12,7 +12,7 @@ export const definition = defineComponent({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per stage, first stage first.'),
       label: column('Stage column: the name shown for each stage. Rows with the same stage are summed.'),
       value: numericColumn('Count column: how many reached the stage. Null or non-numeric values are left out (with a notice).'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How stage values are shown.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How stage values are shown. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       colors: z
         .array(z.string().min(1))
         .min(1)

@@ -15,7 +15,7 @@ interface Stage {
 }
 
 function percent(part: number, whole: number): string {
-  return whole > 0 ? formatValue(part / whole, 'percent', { digits: 1 }) : '—';
+  return whole > 0 ? formatValue(part / whole, 'ratio', { digits: 1 }) : '—';
 }
 
 /** Stages in the order they first appear; a stage repeated in the rows is summed. */

@@ -22,8 +22,11 @@ export const definition = defineComponent({
     .object({
       value: valueOr(z.number(), 'The number to show: a literal or {"$value": {"query": "<name>", "field": "<column>"}}.'),
       min: valueOr(z.number(), 'Start of the dial (left end). A literal or a $value binding.').default(0),
-      max: valueOr(z.number(), 'End of the dial (right end). Default 1: a ratio such as a win rate. A literal or a $value binding.').default(1),
-      format: z.enum(VALUE_FORMATS).default('percent').describe('How the value, ends and target are shown. Default percent: 0.42 shows as 42%.'),
+      max: valueOr(z.number(), 'End of the dial (right end). Default: follows `format`, 100 for percent, 1 for ratio and every other format. A literal or a $value binding.').optional(),
+      format: z
+        .enum(VALUE_FORMATS)
+        .default('percent')
+        .describe('How the value, ends and target are shown. Default percent: a number already in percent, 42 shows as 42% on a dial from 0 to 100. For a fraction of one (0.42) use ratio: the dial then runs 0 to 1. A value outside the dial is clamped and a warning says so on the node.'),
       digits: z.number().int().min(0).max(6).optional().describe('Digits after the decimal point for the value.'),
       label: z.string().optional().describe('A caption under the value, e.g. "Win rate, last 90 days".'),
       thresholds: z
@@ -46,6 +49,7 @@ export const definition = defineComponent({
     props: {
       title: 'Win rate (90 days)',
       value: { $value: { query: 'win_rate', field: 'win_rate' } },
+      format: 'ratio',
       thresholds: [
         { value: 0.2, tone: 'negative' },
         { value: 0.35, tone: 'warning' },

@@ -16,7 +16,7 @@ const bands = [
 
 /** Props as the renderer hands them over: a `$value` binding already resolved to its scalar. */
 function gaugeProps(resolved: Record<string, unknown>, given: Record<string, unknown> = {}) {
-  const parsed = definition.props.parse({ value: { $value: { query: 'win_rate', field: 'win_rate' } }, ...given });
+  const parsed = definition.props.parse({ value: { $value: { query: 'win_rate', field: 'win_rate' } }, format: 'ratio', ...given });
   return { ...parsed, ...resolved } as Parameters<typeof GaugeChartView>[0]['props'];
 }
 
@@ -25,7 +25,7 @@ function part(container: HTMLElement, name: string) {
 }
 
 describe('GaugeChartView', () => {
-  it('shows the value as a percent in the middle, with the ends of the range', () => {
+  it('shows a ratio as a percent in the middle, with the ends of the range', () => {
     const { container } = render(<GaugeChartView props={gaugeProps({ value: 0.4218 }, { title: 'Win rate' })} layout="dashboard" />);
     expect(screen.getByText('Win rate')).toBeTruthy();
     expect(part(container, 'value-text')[0]!.textContent).toBe('42.2%');
@@ -76,10 +76,43 @@ describe('GaugeChartView', () => {
     expect(parseFloat(text.style.fontSize)).toBeLessThan(34);
   });
 
-  it('clamps the arc but shows the real value past the ends', () => {
+  it('clamps the arc but shows the real value past the ends, and says so on the node', () => {
     const { container } = render(<GaugeChartView props={gaugeProps({ value: 1.25 })} layout="dashboard" />);
     expect(part(container, 'value-text')[0]!.textContent).toBe('125%');
     expect(part(container, 'value')[0]!.getAttribute('d')).toMatch(/214 122$/);
+    expect(part(container, 'value')[0]!.hasAttribute('data-clamped')).toBe(true);
+    expect(screen.getByRole('note', { name: 'Value warnings' }).textContent).toContain("1.25 is above the dial's max 1");
+  });
+
+  it('by default reads a number already in percent on a dial from 0 to 100: 77.5 is 77.5%, no warning', () => {
+    const { container } = render(<GaugeChartView props={gaugeProps({ value: 77.5 }, { format: undefined })} layout="dashboard" />);
+    expect(part(container, 'value-text')[0]!.textContent).toBe('77.5%');
+    expect(screen.getByText('0%')).toBeTruthy();
+    expect(screen.getByText('100%')).toBeTruthy();
+    // 77.5% of the half dial: the angle is pi * (1 - 0.775) from the right end.
+    const angle = Math.PI * (1 - 0.775);
+    const [x, y] = [120 + 94 * Math.cos(angle), 122 - 94 * Math.sin(angle)].map((n) => Math.round(n * 100) / 100);
+    expect(part(container, 'value')[0]!.getAttribute('d')).toBe(`M 26 122 A 94 94 0 0 1 ${x} ${y}`);
+    expect(part(container, 'value')[0]!.hasAttribute('data-clamped')).toBe(false);
+    expect(container.querySelector('[data-ap-warning]')).toBeNull();
+  });
+
+  it('77.5 on a ratio dial (0 to 1) is clamped and flagged with a hint, never drawn as if it fit', () => {
+    const { container } = render(<GaugeChartView props={gaugeProps({ value: 77.5 }, { title: 'Win rate' })} layout="dashboard" />);
+    expect(part(container, 'value-text')[0]!.textContent).toBe('7,750%');
+    expect(part(container, 'value')[0]!.getAttribute('d')).toMatch(/214 122$/);
+    const warning = container.querySelector('[data-ap-warning]')!;
+    expect(warning.textContent).toBe('⚠ 77.5 is above the dial\'s max 1: is it already a percentage? Then use "format": "percent"');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain("77.5 is above the dial's max 1");
+  });
+
+  it('flags a value below the min and a target outside the dial', () => {
+    const { container } = render(
+      <GaugeChartView props={gaugeProps({ value: -5, target: 140 }, { format: 'percent', targetLabel: 'Goal' })} layout="dashboard" />,
+    );
+    expect(part(container, 'value')).toHaveLength(0);
+    const warnings = [...container.querySelectorAll('[data-ap-warning]')].map((w) => w.textContent);
+    expect(warnings).toEqual(["⚠ -5 is below the dial's min 0", "⚠ The goal 140 is above the dial's max 100"]);
   });
 
   it('shows a dash and no arc without a value, and explains a bad range', () => {

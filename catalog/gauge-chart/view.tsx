@@ -4,6 +4,7 @@
  * server, so the number is on the page before any script runs.
  */
 import { formatValue, toNumber } from '../../lib/format/format-value';
+import { defaultRangeOf, outOfRange } from '../../lib/format/value-range';
 import { ChartFrame } from '../shared/chart-frame';
 import { TONE_COLORS } from '../shared/palette';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
@@ -58,8 +59,9 @@ function bandOf(value: number, sorted: readonly Threshold[]): Threshold | undefi
 export function GaugeChartView({ props, layout }: ViewProps<Props>) {
   const { format, digits, label, thresholds, targetLabel, height, title, description } = props;
   const value = toNumber(props.value);
-  const min = toNumber(props.min) ?? 0;
-  const max = toNumber(props.max) ?? 1;
+  const range = defaultRangeOf(format);
+  const min = toNumber(props.min) ?? range.min;
+  const max = toNumber(props.max) ?? range.max;
   const target = props.target === undefined ? undefined : toNumber(props.target);
   const fmt = (n: unknown, d?: number) => formatValue(n, format, d === undefined ? {} : { digits: d });
 
@@ -74,6 +76,11 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
   }
 
   const fraction = (n: number) => clamp01((n - min) / (max - min));
+  // A value past an end is drawn at that end, never as if it fit: the node says so.
+  const warnings = [
+    value === undefined ? undefined : outOfRange({ value, min, max, owner: "the dial's", format }),
+    target === undefined ? undefined : outOfRange({ value: target, min, max, owner: "the dial's", subject: `The ${targetLabel.toLowerCase()}`, format }),
+  ].filter((w): w is string => w !== undefined);
   const sorted = [...thresholds].sort((a, b) => a.value - b.value);
   const band = value === undefined ? undefined : bandOf(value, sorted);
   const valueText = value === undefined ? '—' : fmt(value, digits);
@@ -91,6 +98,7 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
     band?.label,
     target !== undefined ? `${targetLabel} ${fmt(target)}` : undefined,
     `range ${fmt(min)} to ${fmt(max)}`,
+    ...warnings,
   ]
     .filter(Boolean)
     .join(', ');
@@ -99,7 +107,7 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
   const [tx1, ty1] = target !== undefined ? point(fraction(target), BAND_R + 4) : [0, 0];
 
   return (
-    <ChartFrame title={title} description={description} height={height} layout={layout}>
+    <ChartFrame title={title} description={description} height={height} layout={layout} warnings={warnings}>
       <div className={styles.layout}>
         <div className={styles.dial}>
           <svg className={styles.gauge} viewBox="0 0 240 146" preserveAspectRatio="xMidYMid meet" role="img" aria-label={spoken}>
@@ -109,7 +117,14 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
               <path key={i} d={arc(b.from, b.to, BAND_R)} fill="none" stroke={colorOf(b.t)} strokeWidth={4} data-part="band" />
             ))}
             {value !== undefined && fraction(value) > 0 ? (
-              <path d={arc(0, fraction(value), R)} fill="none" stroke={band ? colorOf(band) : DEFAULT_FILL} strokeWidth={WIDTH} data-part="value" />
+              <path
+                d={arc(0, fraction(value), R)}
+                fill="none"
+                stroke={band ? colorOf(band) : DEFAULT_FILL}
+                strokeWidth={WIDTH}
+                data-part="value"
+                data-clamped={value > max || value < min ? '' : undefined}
+              />
             ) : null}
             {target !== undefined ? (
               <g data-part="target">

@@ -30,7 +30,7 @@ export const definition = defineComponent({
     props: { columns: 3 },
     children: [
       { type: 'Stat', props: { label: 'Interactions', value: 98431, format: 'number' } },
-      { type: 'Stat', props: { label: 'Resolution rate', value: 0.812, format: 'percent' } },
+      { type: 'Stat', props: { label: 'Resolution rate', value: 0.812, format: 'ratio' } },
       { type: 'Stat', props: { label: 'Average CSAT', value: 3.9, format: 'decimal' } },
     ],
   },

@@ -16,7 +16,7 @@ export const definition = defineComponent({
         'The key number: a literal or {"$value": {"query", "field"}}.',
       ).optional(),
       valueLabel: z.string().max(60).optional().describe('What the number is, shown under it, such as "avg CSAT".'),
-      format: z.enum(VALUE_FORMATS).default('auto').describe('How the value is shown: number, percent (0.42 -> 42%), currency, compact...'),
+      format: z.enum(VALUE_FORMATS).default('auto').describe('How the value is shown: number, percent (already in percent: 42 -> 42%), ratio (0.42 -> 42%), currency, compact...'),
       currency: z
         .string()
         .regex(/^[A-Z]{3}$/)

@@ -17,8 +17,8 @@ export const definition = defineComponent({
       data: rowsBinding('Rows listed one entry per row, as {"$query": "<name>"}.').optional(),
       field: column('The column of `data` whose value each entry shows. Defaults to the first column.').optional(),
       detailField: column('A column of `data` shown beside each entry, such as a count.').optional(),
-      format: z.enum(VALUE_FORMATS).default('auto').describe('How the entry values are formatted.'),
-      detailFormat: z.enum(VALUE_FORMATS).default('auto').describe('How the `detailField` values are formatted.'),
+      format: z.enum(VALUE_FORMATS).default('auto').describe('How the entry values are formatted. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
+      detailFormat: z.enum(VALUE_FORMATS).default('auto').describe('How the `detailField` values are formatted. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       currency: z
         .string()
         .regex(/^[A-Z]{3}$/)

@@ -42,7 +42,7 @@ describe('ListView', () => {
   });
 
   it('formats numeric strings and nulls in the detail column', () => {
-    render(<ListView props={list({ field: 'topic', detailField: 'share', detailFormat: 'percent' }, { data: topics })} layout="dashboard" />);
+    render(<ListView props={list({ field: 'topic', detailField: 'share', detailFormat: 'ratio' }, { data: topics })} layout="dashboard" />);
     expect(items()).toEqual(['billing17.3%', 'shipping17.1%', 'returns—', '—0%']);
   });
 

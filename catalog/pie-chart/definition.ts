@@ -18,7 +18,7 @@ export const definition = defineComponent({
         .min(1)
         .optional()
         .describe('Slice colours in order (any CSS colour); repeats when there are more slices. Default: the theme series colours.'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown in labels, the legend and the tooltip.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown in labels, the legend and the tooltip. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       showPercent: z.boolean().default(true).describe('Label slices and legend entries with their share of the total.'),
       limit: z
         .number()

@@ -22,7 +22,7 @@ import styles from './view.module.css';
 type Props = ResolvedPropsOf<typeof definition>;
 
 /** The colour of the grouped remainder: quieter than any series colour. */
-const OTHER_COLOR = 'var(--ap-border-strong, #b8bfca)';
+const OTHER_COLOR = 'var(--ap-border-strong, #878fa0)';
 /** Slices thinner than this get no label on the drawing (the legend still lists them). */
 const MIN_LABELLED_SHARE = 0.04;
 const RADIAN = Math.PI / 180;
@@ -35,7 +35,7 @@ interface SliceDatum {
 }
 
 function formatShare(share: number): string {
-  return formatValue(share, 'percent', { digits: 1 });
+  return formatValue(share, 'ratio', { digits: 1 });
 }
 
 export function PieChartView({ props, layout }: ViewProps<Props>) {

@@ -19,7 +19,7 @@ export const definition = defineComponent({
         .min(1)
         .optional()
         .describe('Polygon colours in the order of `y` (any CSS colour). Default: the theme series colours.'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown on the radial scale and in the tooltip.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown on the radial scale and in the tooltip. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       filled: z.boolean().default(true).describe('Shade the inside of each polygon.'),
       height: z.number().int().min(160).max(1600).default(320).describe('Chart height in pixels (a `single` page grows it to the viewport).'),
       title: z.string().optional().describe('Heading shown above the chart.'),
@@ -35,7 +35,7 @@ export const definition = defineComponent({
       data: { $query: 'channel_profile' },
       axis: 'channel',
       y: ['resolution_rate', 'positive_share'],
-      valueFormat: 'percent',
+      valueFormat: 'ratio',
     },
   },
 });

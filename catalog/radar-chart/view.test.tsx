@@ -51,7 +51,7 @@ describe('RadarChartView', () => {
   });
 
   it('formats the radial scale', () => {
-    const { container } = renderRadar({ valueFormat: 'percent' });
+    const { container } = renderRadar({ valueFormat: 'ratio' });
     const ticks = [...container.querySelectorAll('.recharts-polar-radius-axis-tick-value')].map((t) => t.textContent);
     expect(ticks.length).toBeGreaterThan(1);
     expect(ticks.every((t) => /%$/.test(t ?? ''))).toBe(true);

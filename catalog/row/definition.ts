@@ -38,7 +38,7 @@ export const definition = defineComponent({
     props: { gap: 'md' },
     children: [
       { type: 'Stat', props: { label: 'Interactions', value: 98431, format: 'number' } },
-      { type: 'Stat', props: { label: 'Resolution rate', value: 0.812, format: 'percent' } },
+      { type: 'Stat', props: { label: 'Resolution rate', value: 0.812, format: 'ratio' } },
     ],
   },
 });

@@ -42,7 +42,7 @@ export const definition = defineComponent({
         .enum(['source', 'target', 'neutral'])
         .default('source')
         .describe('Tint each flow with the colour of its source node, its target node, or a neutral grey.'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How flow and node values are shown in labels and the tooltip.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How flow and node values are shown in labels and the tooltip. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       showValues: z.boolean().default(true).describe('Show each node\'s total next to its name.'),
       height: z.number().int().min(160).max(1600).default(360).describe('Chart height in pixels (a `single` page grows it to the viewport).'),
       title: z.string().optional().describe('Heading shown above the chart.'),

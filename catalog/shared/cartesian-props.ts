@@ -26,7 +26,7 @@ export const cartesianProps = {
     z
       .enum(VALUE_FORMATS)
       .default('auto')
-      .describe(`How ${what} are shown on the axis and in the tooltip. \`auto\`: dates as dates, integers as integers, other numbers with up to 2 decimals; large numbers go compact (12K) on the axis.`),
+      .describe(`How ${what} are shown on the axis and in the tooltip. \`auto\`: dates as dates, integers as integers, other numbers with up to 2 decimals; large numbers go compact (12K) on the axis. \`percent\` takes numbers already in percent (42 -> 42%); \`ratio\` takes fractions of one (0.42 -> 42%).`),
   currency: () =>
     z
       .string()

@@ -66,7 +66,8 @@ describe('axisFormatter', () => {
     expect(f(0)).toBe('$0');
     expect(f(15_000_000)).toBe('$15M');
     expect(axisFormatter({ format: 'currency', currency: 'EUR' }, 500)(250)).toBe('€250');
-    expect(axisFormatter({ format: 'percent' })(0.25)).toBe('25%');
+    expect(axisFormatter({ format: 'ratio' })(0.25)).toBe('25%');
+    expect(axisFormatter({ format: 'percent' })(25)).toBe('25%');
   });
 });
 

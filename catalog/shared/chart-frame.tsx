@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import type { BoundRows } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
+import { ValueWarnings } from './value-warnings';
 
 export interface ChartFrameProps {
   title?: string;
@@ -19,9 +20,11 @@ export interface ChartFrameProps {
   emptyText?: string;
   children: ReactNode;
   className?: string;
+  /** Values that cannot be right (outside a declared range), said plainly under the chart. */
+  warnings?: readonly string[];
 }
 
-export function ChartFrame({ title, description, data, height = 280, layout, emptyText = 'No rows', children, className }: ChartFrameProps) {
+export function ChartFrame({ title, description, data, height = 280, layout, emptyText = 'No rows', children, className, warnings }: ChartFrameProps) {
   const empty = data !== undefined && data.rows.length === 0;
   const bodyHeight = layout === 'single' ? Math.max(height, 480) : height;
   return (
@@ -41,6 +44,7 @@ export function ChartFrame({ title, description, data, height = 280, layout, emp
           <code>{data.query}</code>.
         </div>
       ) : null}
+      <ValueWarnings warnings={warnings} />
     </figure>
   );
 }

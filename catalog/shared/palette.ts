@@ -1,5 +1,5 @@
 /** Series colours, read from CSS variables so themes can change them; these are the fallbacks. */
-export const SERIES_COLORS = ['#4f6bed', '#20a483', '#f2a33a', '#d9534f', '#8e6bd8', '#2fa4d9', '#c27c0e', '#6b7785'] as const;
+export const SERIES_COLORS = ['#4f6bed', '#20a483', '#cc8218', '#d9534f', '#8e6bd8', '#1f8ec2', '#7a8a1e', '#6b7785'] as const;
 
 export function seriesColor(index: number, custom?: readonly string[]): string {
   if (custom && custom.length > 0) return custom[index % custom.length]!;

@@ -32,7 +32,7 @@ export const definition = defineComponent({
         .enum(['avg', 'sum', 'min', 'max'])
         .default('avg')
         .describe('How several rows for the same cell combine. Best done in the SQL (one row per cell); this is the fallback.'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How cell values and the legend are shown.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How cell values and the legend are shown. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       xFormat: z.enum(VALUE_FORMATS).default('auto').describe('How the column categories are shown (e.g. date for week starts).'),
       yFormat: z.enum(VALUE_FORMATS).default('auto').describe('How the row categories are shown (e.g. date for week starts).'),
       colors: z

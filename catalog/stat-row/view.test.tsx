@@ -17,7 +17,7 @@ describe('StatRowView', () => {
     const { container } = render(
       <StatRowView props={{ ...base, title: 'At a glance' }} layout="dashboard">
         {stat('Open deals', 6726, 'integer')}
-        {stat('Win rate', 0.507, 'percent')}
+        {stat('Win rate', 50.7, 'percent')}
         {stat('Won', 56131117, 'compact')}
       </StatRowView>,
     );

@@ -15,7 +15,12 @@ export const definition = defineComponent({
         'The number: a literal, or {"$value": {"query", "field"}} for one value from the first row of a query.',
         { numeric: true },
       ),
-      format: z.enum(VALUE_FORMATS).default('auto').describe('How the value is shown: number, integer, decimal, percent (0.42 -> 42%), currency, compact (12K), duration (seconds), date...'),
+      format: z
+        .enum(VALUE_FORMATS)
+        .default('auto')
+        .describe('How the value is shown: number, integer, decimal, percent (a number already in percent: 42 -> 42%), ratio (a fraction of one: 0.42 -> 42%), currency, compact (12K), duration (seconds), date...'),
+      min: z.number().optional().describe('The lowest value that can be right (e.g. 0 for a rate). A value below it shows a warning on the stat.'),
+      max: z.number().optional().describe('The highest value that can be right (e.g. 100 for a rate in percent, 1 for a ratio). A value above it shows a warning on the stat.'),
       currency: z
         .string()
         .regex(/^[A-Z]{3}$/)
@@ -27,7 +32,10 @@ export const definition = defineComponent({
         z.union([z.number(), z.null()]),
         'Change against a previous period: positive shows ▲, negative ▼. A literal or {"$value": {"query", "field"}}.',
       ).optional(),
-      trendFormat: z.enum(VALUE_FORMATS).default('percent').describe('How the trend is shown; percent reads 0.042 as 4.2%.'),
+      trendFormat: z
+        .enum(VALUE_FORMATS)
+        .default('ratio')
+        .describe('How the trend is shown. Default ratio: a relative change as a fraction, 0.042 shows as 4.2%. Use percent when the query already multiplies by 100.'),
       trendLabel: z.string().max(60).optional().describe('What the trend compares against, such as "vs previous 30 days".'),
       invertTrend: z
         .boolean()
@@ -45,7 +53,8 @@ export const definition = defineComponent({
     props: {
       label: 'Resolution rate',
       value: { $value: { query: 'totals', field: 'resolution_rate' } },
-      format: 'percent',
+      format: 'ratio',
+      max: 1,
       trend: 0.021,
       trendLabel: 'vs previous 30 days',
       sparkline: { $query: 'daily_resolution' },

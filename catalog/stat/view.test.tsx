@@ -29,9 +29,13 @@ const valueText = () => screen.getByTestId('stat-value').textContent;
 
 describe('StatView', () => {
   it('shows the label and the formatted value', () => {
-    render(<StatView props={stat({ format: 'percent' }, { value: '0.8123' })} layout="dashboard" />);
+    render(<StatView props={stat({ format: 'ratio' }, { value: '0.8123' })} layout="dashboard" />);
     expect(screen.getByText('Resolution rate')).toBeTruthy();
     expect(valueText()).toBe('81.2%');
+    cleanup();
+    // The platform docs' Pipeline Health: ROUND(100.0 * won / (won + lost)) AS win_pct with "format": "percent".
+    render(<StatView props={stat({ format: 'percent' }, { value: '30' })} layout="dashboard" />);
+    expect(valueText()).toBe('30%');
   });
 
   it.each([
@@ -96,9 +100,23 @@ describe('StatView', () => {
     expect(odd.container.querySelector('[data-direction]')).toBeNull();
   });
 
+  it('warns on the stat when the value is outside its declared min and max, and only then', () => {
+    const { container } = render(<StatView props={stat({ format: 'ratio', min: 0, max: 1 }, { value: 30 })} layout="dashboard" />);
+    expect(valueText()).toBe('3,000%');
+    expect(container.querySelector('[data-ap-warning]')!.textContent).toBe('⚠ 30 is above the stat\'s max 1: is it already a percentage? Then use "format": "percent"');
+    cleanup();
+    const fine = render(<StatView props={stat({ format: 'percent', min: 0, max: 100 }, { value: 30 })} layout="dashboard" />);
+    expect(fine.container.querySelector('[data-ap-warning]')).toBeNull();
+    cleanup();
+    // No range declared: 0.79 under percent may be a real 0.79%, so nothing is guessed.
+    const unsure = render(<StatView props={stat({ format: 'percent' }, { value: 0.79 })} layout="dashboard" />);
+    expect(valueText()).toBe('0.8%');
+    expect(unsure.container.querySelector('[data-ap-warning]')).toBeNull();
+  });
+
   it('draws the sparkline as one polyline over the numeric values of the field', () => {
     const { container } = render(
-      <StatView props={stat({ format: 'percent', sparklineField: 'resolution_rate' }, { value: 0.81, sparkline: daily })} layout="dashboard" />,
+      <StatView props={stat({ format: 'ratio', sparklineField: 'resolution_rate' }, { value: 0.81, sparkline: daily })} layout="dashboard" />,
     );
     const svg = screen.getByRole('img');
     expect(svg.getAttribute('aria-label')).toBe('Resolution rate trend over 4 points: from 80.1% to 81%, low 79.5%, high 82.3%');

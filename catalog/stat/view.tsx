@@ -1,7 +1,9 @@
 'use client';
 import type { CSSProperties } from 'react';
 import { formatValue, toNumber } from '../../lib/format/format-value';
+import { outOfRange } from '../../lib/format/value-range';
 import { TONE_COLORS } from '../shared/palette';
+import { ValueWarnings } from '../shared/value-warnings';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import { Sparkline, sparklineColumn, sparklineValues } from './sparkline';
@@ -36,6 +38,8 @@ export function StatView({ props, layout }: ViewProps<Props>) {
   const options = { currency, digits };
   const shown = formatValue(value, format, options);
   const trend = trendOf(props);
+  const n = toNumber(value);
+  const warning = n === undefined ? undefined : outOfRange({ value: n, min: props.min, max: props.max, owner: "the stat's", format });
 
   const field = sparkline ? sparklineColumn(sparkline, props.sparklineField) : undefined;
   const values = sparkline ? sparklineValues(sparkline, field) : [];
@@ -75,6 +79,7 @@ export function StatView({ props, layout }: ViewProps<Props>) {
         </div>
       ) : null}
       {caption ? <div className={styles.caption}>{caption}</div> : null}
+      <ValueWarnings warnings={warning ? [warning] : undefined} />
     </div>
   );
 }

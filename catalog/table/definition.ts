@@ -9,7 +9,7 @@ const tableColumn = z
     format: z
       .enum(VALUE_FORMATS)
       .optional()
-      .describe('How cells are shown. Default: from the column\'s Postgres type (integers grouped, numerics to 2 decimals, timestamps as date and time, booleans as Yes/No).'),
+      .describe('How cells are shown. Default: from the column\'s Postgres type (integers grouped, numerics to 2 decimals, timestamps as date and time, booleans as Yes/No). percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
     align: z.enum(['left', 'right', 'center']).optional().describe('Cell alignment. Default: numbers right, everything else left.'),
     width: z.number().int().min(40).max(1200).optional().describe('Column width in pixels. Default: fitted to the header and the first rows.'),
     currency: z
@@ -59,7 +59,7 @@ export const definition = defineComponent({
       columns: [
         { key: 'channel', label: 'Channel' },
         { key: 'interactions', label: 'Interactions', format: 'integer' },
-        { key: 'resolution_rate', label: 'Resolved', format: 'percent' },
+        { key: 'resolution_rate', label: 'Resolved', format: 'ratio' },
       ],
       sortBy: 'interactions',
       sortDirection: 'desc',

@@ -71,7 +71,7 @@ function defaultFormat(data: BoundRows, key: string, sortKind: SortKind): ValueF
   return 'auto';
 }
 
-const NUMERIC_FORMATS: ReadonlySet<ValueFormat> = new Set(['number', 'integer', 'decimal', 'percent', 'currency', 'compact', 'duration']);
+const NUMERIC_FORMATS: ReadonlySet<ValueFormat> = new Set(['number', 'integer', 'decimal', 'percent', 'ratio', 'currency', 'compact', 'duration']);
 
 export function cellText(value: unknown, column: Pick<TableColumn, 'format' | 'currency'>): string {
   return formatValue(value, column.format, { currency: column.currency });

@@ -54,7 +54,7 @@ describe('TableView', () => {
   it('uses the columns given: labels, formats, alignment, order', () => {
     renderTable({
       columns: [
-        { key: 'resolution_rate', label: 'Resolved', format: 'percent' },
+        { key: 'resolution_rate', label: 'Resolved', format: 'ratio' },
         { key: 'channel', label: 'Channel', align: 'center' },
         { key: 'interactions', label: 'Volume', format: 'compact' },
       ],

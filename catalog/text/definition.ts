@@ -17,7 +17,7 @@ export const definition = defineComponent({
         z.union([z.number(), z.string(), z.boolean(), z.null()]),
         'A value shown where the text says `{value}` (or after the text when it has no `{value}`): a literal or {"$value": {"query", "field"}}.',
       ).optional(),
-      format: z.enum(VALUE_FORMATS).default('auto').describe('How `value` (or a bound `text`) is formatted: number, percent (0.42 -> 42%), currency, compact, duration, date...'),
+      format: z.enum(VALUE_FORMATS).default('auto').describe('How `value` (or a bound `text`) is formatted: number, percent (already in percent: 42 -> 42%), ratio (0.42 -> 42%), currency, compact, duration, date...'),
       currency: z
         .string()
         .regex(/^[A-Z]{3}$/)

@@ -24,8 +24,14 @@ describe('TextView', () => {
     expect(screen.getByText('98,431').tagName).toBe('SPAN');
   });
 
-  it('formats a numeric string from Postgres numeric as a percent', () => {
-    const resolved = { ...props({ text: '{value} were negative.', format: 'percent' }), value: '0.3312' };
+  it('formats a numeric string from Postgres numeric as a ratio', () => {
+    const resolved = { ...props({ text: '{value} were negative.', format: 'ratio' }), value: '0.3312' };
+    const { container } = render(<TextView props={resolved} layout="dashboard" />);
+    expect(container.textContent).toBe('33.1% were negative.');
+  });
+
+  it('shows a number already in percent as it is with percent', () => {
+    const resolved = { ...props({ text: '{value} were negative.', format: 'percent' }), value: '33.12' };
     const { container } = render(<TextView props={resolved} layout="dashboard" />);
     expect(container.textContent).toBe('33.1% were negative.');
   });

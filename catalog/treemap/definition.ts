@@ -18,7 +18,7 @@ export const definition = defineComponent({
         .min(1)
         .optional()
         .describe('Colours (any CSS colour) by group, or by rectangle without `group`; repeating. Default: the theme series colours.'),
-      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown in labels, the legend and the tooltip.'),
+      valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How values are shown in labels, the legend and the tooltip. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       height: z.number().int().min(120).max(1600).default(320).describe('Chart height in pixels (a `single` page grows it to the viewport).'),
       title: z.string().optional().describe('Heading shown above the chart.'),
       description: z.string().optional().describe('A line of context under the title.'),

@@ -9,6 +9,7 @@
 import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
+import { isDarkNow, THEME_EVENT } from '../theme';
 
 declare global {
   interface Window {
@@ -110,6 +111,19 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     };
     // The editor is created once; later values flow in through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Monaco paints its own colours: follow the page's theme (the system's, or the header's choice).
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => monaco.editor.setTheme(isDarkNow() ? 'vs-dark' : 'vs');
+    apply();
+    media.addEventListener('change', apply);
+    window.addEventListener(THEME_EVENT, apply);
+    return () => {
+      media.removeEventListener('change', apply);
+      window.removeEventListener(THEME_EVENT, apply);
+    };
   }, []);
 
   // Outside changes (a restored draft, a reload after a conflict) replace the text as one undoable edit.

@@ -12,7 +12,7 @@ export function QueryStrip({ outcomes }: { outcomes: Record<string, QueryOutcome
           key={name}
           className="st-tag"
           title={outcome.ok ? undefined : outcome.error.message}
-          style={outcome.ok ? undefined : { background: '#fff6f6', color: 'var(--ap-negative)' }}
+          style={outcome.ok ? undefined : { background: 'var(--ap-error-bg)', color: 'var(--ap-error-text)' }}
         >
           {name}:{' '}
           {outcome.ok

@@ -1,8 +1,13 @@
 /**
  * Formats one value for display. Shared by Stat, Table, chart axes and
- * tooltips so that "percent" means the same everywhere: a ratio (0.42 -> 42%).
+ * tooltips so that a format means the same everywhere:
+ * - `percent` takes a number that is already a percentage (30 -> 30%), as the
+ *   platform docs' own Pipeline Health page does with
+ *   `ROUND(100.0 * won / (won + lost)) AS win_pct`;
+ * - `ratio` takes a fraction of one (0.3 -> 30%), such as
+ *   `AVG(CASE WHEN resolved THEN 1.0 ELSE 0 END)`.
  */
-export const VALUE_FORMATS = ['auto', 'number', 'integer', 'decimal', 'percent', 'currency', 'compact', 'duration', 'date', 'datetime', 'text'] as const;
+export const VALUE_FORMATS = ['auto', 'number', 'integer', 'decimal', 'percent', 'ratio', 'currency', 'compact', 'duration', 'date', 'datetime', 'text'] as const;
 export type ValueFormat = (typeof VALUE_FORMATS)[number];
 
 export interface FormatOptions {
@@ -75,6 +80,11 @@ export function formatValue(value: unknown, format: ValueFormat = 'auto', option
       return n === undefined ? String(value) : numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
     }
     case 'percent':
+      // Intl's percent style multiplies by 100: a percentage is divided back first.
+      return n === undefined
+        ? String(value)
+        : numberFormat(locale, { style: 'percent', maximumFractionDigits: options.digits ?? 1 }).format(n / 100);
+    case 'ratio':
       return n === undefined
         ? String(value)
         : numberFormat(locale, { style: 'percent', maximumFractionDigits: options.digits ?? 1 }).format(n);

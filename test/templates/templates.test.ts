@@ -272,9 +272,10 @@ describe('rendered over the seeded data', () => {
     const totals = rowsOf('pipeline-health', 'totals')[0]!;
     expect(stages.reduce((s, r) => s + num(r.open_value), 0)).toBeCloseTo(num(totals.open_value), 2);
     expect(stages.reduce((s, r) => s + num(r.deals), 0)).toBe(num(totals.open_deals));
-    const winRate = num(totals.win_rate_90d);
-    expect(winRate).toBeGreaterThan(0);
-    expect(winRate).toBeLessThan(1);
+    // As the platform docs' own page: ROUND(100.0 * won / (won + lost)) shown with "format": "percent".
+    const winPct = num(totals.win_pct_90d);
+    expect(winPct).toBeGreaterThan(1);
+    expect(winPct).toBeLessThan(100);
     const weeks = rowsOf('pipeline-health', 'weekly_flow');
     expect(weeks.length).toBeGreaterThanOrEqual(24);
     const times = weeks.map((w) => Date.parse(String(w.week)));

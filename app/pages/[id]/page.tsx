@@ -23,8 +23,11 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   }
   const values = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const data = await host().render(page, values);
+  const theme = query.theme === 'light' || query.theme === 'dark' ? query.theme : undefined;
   return (
     <>
+      {/* ?theme=light|dark forces the colours (app/globals.css reads this marker); without it the system's theme or the header's choice applies. */}
+      {theme ? <div className="ap-theme" data-theme={theme} hidden /> : null}
       <StudioHeader />
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '12px 20px 0', maxWidth: 1400, margin: '0 auto' }}>
         <h1 style={{ margin: 0, fontSize: 20 }}>{page.name}</h1>
