@@ -4,29 +4,13 @@
  * JSON Schema drives completion and hover; every diagnostic comes from the
  * server's validator as markers, so the editor, the API and the CLI agree.
  * Monaco's own schema validation is off so problems are not reported twice.
+ * Only the editor core and the JSON and SQL languages load (./monaco.ts).
  * Load this module only through `next/dynamic` with `ssr: false`.
  */
-import * as monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
 import { isDarkNow, THEME_EVENT } from '../theme';
-
-declare global {
-  interface Window {
-    MonacoEnvironment?: monaco.Environment;
-  }
-}
-
-if (typeof window !== 'undefined' && !window.MonacoEnvironment) {
-  window.MonacoEnvironment = {
-    getWorker(_workerId: string, label: string) {
-      if (label === 'json') {
-        return new Worker(new URL('monaco-editor/language/json/json.worker.js', import.meta.url), { type: 'module' });
-      }
-      return new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
-    },
-  };
-}
+import * as monaco from './monaco';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
 
@@ -43,20 +27,17 @@ export interface JsonEditorProps {
   diagnosticsFor: string | undefined;
   schema: object;
   schemaId: string;
-  onSave?(): void;
   handleRef?: { current: EditorHandle | null };
 }
 
-export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, onSave, handleRef }: JsonEditorProps) {
+export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, handleRef }: JsonEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
-  const onSaveRef = useRef(onSave);
   onChangeRef.current = onChange;
-  onSaveRef.current = onSave;
 
   useEffect(() => {
-    monaco.json.jsonDefaults.setDiagnosticsOptions({
+    monaco.jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,
       trailingCommas: 'error',
@@ -84,12 +65,7 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
-    editor.addAction({
-      id: 'amdahl.save',
-      label: 'Save page',
-      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS],
-      run: () => onSaveRef.current?.(),
-    });
+    // Ctrl/Cmd+S is the studio's, on the whole page (use-save-shortcut.ts), not the editor's.
     if (handleRef) {
       handleRef.current = {
         reveal(line, column) {

@@ -19,6 +19,8 @@ import type { EditorHandle } from './json-editor';
 import { ProblemsPanel } from './problems-panel';
 import { QueryStrip } from './query-strip';
 import { useDraft } from './use-draft';
+import { useLeaveWarning } from './use-leave-warning';
+import { useSaveShortcut } from './use-save-shortcut';
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,
@@ -154,6 +156,9 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
     [saved, draft, router],
   );
 
+  useSaveShortcut(() => void save());
+  useLeaveWarning(dirty);
+
   const format = () => {
     // Formatting a page with errors could drop what the author meant: fix first.
     if (!current || errors > 0) {
@@ -176,7 +181,11 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
     <div className="st-studio">
       <div className="st-toolbar">
         <strong>{name}</strong>
-        {dirty ? <span className="st-tag">unsaved</span> : null}
+        {dirty ? (
+          <span className="st-tag" data-testid="dirty" title="Changes not saved to the platform yet (kept as a draft in this browser). Ctrl/Cmd+S saves.">
+            unsaved
+          </span>
+        ) : null}
         <button className="st-button st-primary" onClick={() => void save()} disabled={isSaving} title="Ctrl/Cmd+S">
           Save
         </button>
@@ -246,7 +255,6 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             diagnosticsFor={preview?.for}
             schema={schema}
             schemaId={schemaId}
-            onSave={() => void save()}
             handleRef={editor}
           />
         </div>

@@ -60,14 +60,6 @@ export function useDraft(key: string, text: string, savedText: string, base: Dra
     return () => clearTimeout(timer);
   }, [key, text, savedText]);
 
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (text !== savedText) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [text, savedText]);
-
   const restore = useCallback((): { text: string; base?: DraftBase } => {
     const value = { text: offer?.text ?? text, base: offer?.base };
     if (offer?.base) {
