@@ -7,7 +7,7 @@
  * names from its keys (types then unknown).
  */
 import { isPlatformError, type PlatformClient } from '../platform';
-import { sqlLiteral } from '../render/bind-params';
+import { spliceable, sqlLiteral } from '../render/bind-params';
 import type { ParamDeclaration } from '../spec/page-model';
 import type { ProbeOutcome } from '../spec/online-check';
 import { findParamReferences } from '../spec/sql-params';
@@ -46,7 +46,7 @@ export function probeSqlOf(query: ProbeQuery, limit = 0): { sql: string; toAutho
   let last = 0;
   for (const ref of refs) {
     out += body.slice(last, ref.start);
-    const literal = probeLiteral(ref.name, query.params?.[ref.name]);
+    const literal = spliceable(body, ref.start, probeLiteral(ref.name, query.params?.[ref.name]));
     pieces.push({ probeStart: PREFIX.length + out.length, authorStart: ref.start, probeLength: literal.length, authorLength: ref.end - ref.start });
     out += literal;
     last = ref.end;

@@ -23,17 +23,52 @@ function describe(decl: ParamDeclaration): { type: ParamType | undefined; values
   return { type: d.type, values: d.values, fallback: d.default };
 }
 
+/**
+ * A string constant that reads the same whatever the server's
+ * `standard_conforming_strings`: text with a backslash becomes an escape
+ * string (`E'a\\b'`) with backslashes doubled; quotes are doubled in both.
+ */
 function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+  const quoted = text.replace(/'/g, "''");
+  return text.includes('\\') ? `E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?$/;
+
+/**
+ * A real calendar day PostgreSQL accepts: year 1 onwards (there is no year
+ * 0), a month's own last day (`2026-02-30` is refused, where `Date.parse`
+ * would roll it over to March).
+ */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // 2000 is a leap year: February has 29
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : last);
+}
+
+function isDate(text: string): boolean {
+  const m = DATE.exec(text);
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isTimestamp(text: string): boolean {
+  const m = TIMESTAMP.exec(text);
+  if (!m) return false;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', oh = '0', om = '0'] = m;
+  return isCalendarDay(Number(y), Number(mo), Number(d)) && Number(h) <= 23 && Number(mi) <= 59 && Number(s) <= 59 && Number(oh) <= 15 && Number(om) <= 59;
+}
 
 export function sqlLiteral(name: string, decl: ParamDeclaration, raw: unknown): string {
   const { type, values, fallback } = describe(decl);
   const value = raw === undefined || raw === '' ? fallback : raw;
   if (value === undefined || value === null) throw new ParamError(name, `The param "${name}" has no value`);
+  // Only text, numbers and booleans are values; anything else (an object whose
+  // toString throws, for one) is refused here, not half-converted below.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new ParamError(name, `The param "${name}" must be ${values ? 'one of the listed values' : type === 'integer' ? 'an integer' : `a ${type ?? 'string'}`}, not ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`);
+  }
   if (values) {
     const match = values.find((v) => String(v) === String(value));
     if (match === undefined) throw new ParamError(name, `The param "${name}" must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
@@ -51,20 +86,35 @@ export function sqlLiteral(name: string, decl: ParamDeclaration, raw: unknown): 
     }
     case 'boolean': {
       const text = String(value).toLowerCase();
-      if (text === 'true' || text === 'false') return text.toUpperCase();
+      // Parenthesised: after an expression a bare TRUE/FALSE would be read as a column alias.
+      if (text === 'true' || text === 'false') return `(${text.toUpperCase()})`;
       throw new ParamError(name, `The param "${name}" must be true or false`);
     }
     case 'date':
-      if (!DATE.test(String(value)) || Number.isNaN(Date.parse(String(value)))) throw new ParamError(name, `The param "${name}" must be a date such as 2026-11-01`);
+      if (!isDate(String(value))) throw new ParamError(name, `The param "${name}" must be a date such as 2026-11-01`);
       return `${quote(String(value))}::date`;
     case 'timestamp':
-      if (!TIMESTAMP.test(String(value)) || Number.isNaN(Date.parse(String(value)))) throw new ParamError(name, `The param "${name}" must be a timestamp such as 2026-11-01T00:00:00Z`);
+      if (!isTimestamp(String(value))) throw new ParamError(name, `The param "${name}" must be a timestamp such as 2026-11-01T00:00:00Z`);
       return `${quote(String(value))}::timestamptz`;
     case 'string':
     default:
-      if (typeof value === 'object') throw new ParamError(name, `The param "${name}" must be a string`);
+      // PostgreSQL text cannot hold U+0000; the server would refuse the whole query.
+      if (String(value).includes('\0')) throw new ParamError(name, `The param "${name}" contains a NUL character (U+0000), which PostgreSQL text cannot hold`);
       return quote(String(value));
   }
+}
+
+/** Characters that would fuse with a literal written right after them. */
+const FUSES = /[\p{L}\p{N}_$&'"]/u;
+
+/**
+ * The literal as it may be written at `start` in `sql`: after a character it
+ * would fuse with, a space first. Without it `e@s` became `e'…'`, an escape
+ * string whose backslashes reopen the quote, `U&@s` a Unicode-escape string,
+ * and `x@b` the identifier `xTRUE`.
+ */
+export function spliceable(sql: string, start: number, literal: string): string {
+  return start > 0 && FUSES.test(sql[start - 1]!) ? ` ${literal}` : literal;
 }
 
 export function bindParams(sql: string, declared: Record<string, ParamDeclaration> | undefined, values: Record<string, unknown>): string {
@@ -75,7 +125,7 @@ export function bindParams(sql: string, declared: Record<string, ParamDeclaratio
   for (const ref of refs) {
     const decl = declared?.[ref.name];
     if (decl === undefined) throw new ParamError(ref.name, `@${ref.name} is not a declared param`);
-    out += sql.slice(last, ref.start) + sqlLiteral(ref.name, decl, values[ref.name]);
+    out += sql.slice(last, ref.start) + spliceable(sql, ref.start, sqlLiteral(ref.name, decl, values[ref.name]));
     last = ref.end;
   }
   return out + sql.slice(last);
