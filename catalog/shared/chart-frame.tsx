@@ -2,11 +2,13 @@
 /**
  * The frame every data view shares: an optional title and description, a
  * fixed-height body, an empty state, and a notice when the row cap cut the
- * result. Charts render inside `children` at the given pixel height.
+ * result. Charts render inside `children` at the given pixel height. A frame
+ * given rows offers them as "Download CSV", under the result's own columns.
  */
 import type { ReactNode } from 'react';
 import type { BoundRows } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
+import { DownloadCsvFooter } from './download-csv';
 import { ValueWarnings } from './value-warnings';
 
 export interface ChartFrameProps {
@@ -45,6 +47,9 @@ export function ChartFrame({ title, description, data, height = 280, layout, emp
         </div>
       ) : null}
       <ValueWarnings warnings={warnings} />
+      {data && data.rows.length > 0 ? (
+        <DownloadCsvFooter name={title || data.query} columns={data.columns.map((c) => ({ key: c.name }))} rows={() => data.rows} />
+      ) : null}
     </figure>
   );
 }

@@ -46,7 +46,7 @@ export const definition = defineComponent({
         .default(420)
         .describe('Most height in pixels before the rows scroll under a sticky header (a `single` page uses the viewport).'),
       emptyText: z.string().default('No rows').describe('What to show when the query returns no rows.'),
-      download: z.boolean().default(false).describe('Offer a "Download CSV" button for the rows in their current order.'),
+      download: z.boolean().default(true).describe('Offer a "Download CSV" button for the rows in their current order (`false` hides it).'),
     })
     .strict(),
   columnsOf: { 'columns[].key': 'data', sortBy: 'data' },

@@ -123,19 +123,6 @@ export function sortKey(value: unknown, kind: SortKind): number | string | undef
   }
 }
 
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV of the raw values (not the formatted text), header row first. */
-export function toCsv(columns: readonly Pick<TableColumn, 'key' | 'label'>[], rows: readonly Row[]): string {
-  const lines = [columns.map((c) => csvField(c.label)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
-
 export interface SortBy {
   /** Index into the resolved columns. */
   column: number;

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BoundRows } from '../../lib/spec/resolved';
 import { definition } from './definition';
-import { toCsv } from './table-model';
+import { toCsv } from '../../lib/format/csv';
 import { TableView } from './view';
 
 afterEach(cleanup);
@@ -99,6 +99,10 @@ describe('TableView', () => {
     expect(column(0)).toEqual(['sms', 'phone', 'email', 'chat']);
     cleanup();
     renderTable({ sortable: false });
+    // No sort buttons; the one button left is the download.
+    expect(screen.queryAllByRole('button').map((b) => b.textContent)).toEqual(['Download CSV']);
+    cleanup();
+    renderTable({ sortable: false, download: false });
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(screen.getAllByRole('columnheader')[0]!.getAttribute('aria-sort')).toBeNull();
   });
@@ -170,9 +174,10 @@ describe('TableView', () => {
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    renderTable({ download: true, columns: [{ key: 'channel', label: 'Channel' }, { key: 'interactions' }], sortBy: 'interactions', sortDirection: 'desc' });
+    renderTable({ title: 'By channel', columns: [{ key: 'channel', label: 'Channel' }, { key: 'interactions' }], sortBy: 'interactions', sortDirection: 'desc' });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download CSV' })));
     expect(click).toHaveBeenCalledOnce();
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('By channel.csv');
     expect(await created[0]!.text()).toBe('Channel,interactions\r\nphone,120000\r\nemail,23456\r\nchat,9870\r\nsms,1500\r\n');
     click.mockRestore();
   });

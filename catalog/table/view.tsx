@@ -5,7 +5,8 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../../lib/spec/resolved';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
-import { cellText, resolveColumns, sortedOrder, toCsv, type TableColumn } from './table-model';
+import { DownloadCsv } from '../shared/download-csv';
+import { cellText, resolveColumns, sortedOrder, type TableColumn } from './table-model';
 import styles from './view.module.css';
 
 type Props = ResolvedPropsOf<typeof definition>;
@@ -16,18 +17,6 @@ const NO_ROWS: Row[] = [];
 
 /** Unique even when a column is listed twice. */
 const columnId = (col: TableColumn, i: number) => `${i}:${col.key}`;
-
-function downloadCsv(name: string, columns: readonly TableColumn[], rows: readonly Row[]) {
-  const blob = new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name.replace(/[^\w.-]+/g, '_') || 'rows'}.csv`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function TableView({ props, layout }: ViewProps<Props>) {
   const { data, sortable, maxHeight, emptyText } = props;
@@ -181,9 +170,7 @@ export function TableView({ props, layout }: ViewProps<Props>) {
           {count.toLocaleString('en-US')} {count === 1 ? 'row' : 'rows'}
         </span>
         {props.download && count > 0 ? (
-          <button type="button" className={styles.download} onClick={() => downloadCsv(data.query, columns, Array.from(order, (i) => data.rows[i]!))}>
-            Download CSV
-          </button>
+          <DownloadCsv name={props.title || data.query} columns={columns} rows={() => Array.from(order, (i) => data.rows[i]!)} />
         ) : null}
       </div>
       {data.truncated ? (
