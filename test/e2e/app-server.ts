@@ -76,8 +76,9 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app server exited early:\n${output}`);
     try {
-      // The first request opens PGlite (and seeds it on a new directory).
-      const response = await fetch(`${url}/api/platform/v1/pages?limit=1`, { headers: { authorization: `Bearer ${probeKey}` } });
+      // On the embedded platform the first request opens PGlite; against AMDAHL_URL the app mounts no platform, so any static answer will do.
+      const probe = options.env?.AMDAHL_URL ? `${url}/embed.js` : `${url}/api/platform/v1/pages?limit=1`;
+      const response = await fetch(probe, { headers: { authorization: `Bearer ${probeKey}` } });
       if (response.ok) break;
     } catch {
       // not listening yet
