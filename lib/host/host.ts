@@ -15,6 +15,7 @@ import { loadSqlParser } from '../spec/sql-check';
 import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
 import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries';
+import { searchRunners } from '../render/search-runners';
 import { dropEmbedHtml } from '../embed/html-cache';
 import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
 import { createEmbeds, keyIdentity, type Embeds } from './embeds';
@@ -182,6 +183,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
       cacheScope: `${identity}|${sliceKey(options.rules)}`,
       cacheTags: options.pageId ? [`page:${options.pageId}`] : [],
       timeoutMs: Number(env.AMDAHL_QUERY_TIMEOUT_MS ?? 30_000),
+      sources: searchRunners(client, options.rules ? { rules: options.rules } : {}),
       runSql: async (sql, signal) => {
         const result = await client.query(sql, { signal, ...(options.rules ? { rules: options.rules } : {}) });
         // Fail closed: a platform that ignored the slice must not have its rows shown.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from './errors';
 import type { SliceRules } from '../embed/slice-rules';
-import { READER_ROLE, SEED_VERSION, SLICE_SETTING, profileFor, seedSql } from './seed';
+import { READER_ROLE, SEARCH_ROLE, SEED_VERSION, SLICE_SETTING, profileFor, seedSql } from './seed';
 
 export interface QueryColumn {
   name: string;
@@ -29,6 +29,15 @@ export interface StartInfo {
   /** Wall time from spawning the worker to its first answer. */
   startMs: number;
 }
+
+/** What a platform statement answers: rows as objects, values JSON-safe. */
+export interface PlatformQueryResult {
+  rows: Record<string, unknown>[];
+  row_count: number;
+  elapsed_ms: number;
+}
+
+type WorkerQuery = { type: 'query'; sql: string; slice?: SliceRules } | { type: 'platform'; sql: string; params: readonly unknown[]; slice?: SliceRules };
 
 interface WorkerError {
   message: string;
@@ -137,6 +146,7 @@ export class BusinessDatabase {
         setupSql: seedSql(profileFor(business)),
         setupVersion: SEED_VERSION,
         readerRole: READER_ROLE,
+        searchRole: SEARCH_ROLE,
         sliceSetting: SLICE_SETTING,
         templateFile: template?.file,
         makeTemplate: claim.make,
@@ -225,21 +235,34 @@ export class BusinessDatabase {
    * database (row-level security), for this statement only.
    */
   query(sql: string, slice?: SliceRules): Promise<QueryResult> {
+    return this.enqueue<QueryResult>({ type: 'query', sql, slice });
+  }
+
+  /**
+   * Runs one of the platform's own parameterised statements (search), never
+   * user text as SQL, under the same rules as user SQL: read only, as the
+   * search role (seed-search.ts), within the slice, the row cap and the deadline.
+   */
+  platformQuery(sql: string, params: readonly unknown[], slice?: SliceRules): Promise<PlatformQueryResult> {
+    return this.enqueue<PlatformQueryResult>({ type: 'platform', sql, params, slice });
+  }
+
+  private enqueue<T>(message: WorkerQuery): Promise<T> {
     const run = this.queue.then(
-      () => this.runOne(sql, slice),
-      () => this.runOne(sql, slice),
+      () => this.runOne<T>(message),
+      () => this.runOne<T>(message),
     );
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runOne(sql: string, slice?: SliceRules): Promise<QueryResult> {
+  private async runOne<T>({ slice, ...message }: WorkerQuery): Promise<T> {
     await this.start();
     const worker = this.worker;
     if (!worker) throw new ApiError('unavailable', 'the database is restarting; try again');
     const id = this.nextId++;
     const { queryTimeoutMs, rowCap } = this.options;
-    return new Promise<QueryResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (!this.pending.has(id)) return;
         this.pending.delete(id);
@@ -253,14 +276,14 @@ export class BusinessDatabase {
       this.pending.set(id, {
         resolve: (v) => {
           clearTimeout(timer);
-          resolve(v as QueryResult);
+          resolve(v as T);
         },
         reject: (e) => {
           clearTimeout(timer);
           reject(e);
         },
       });
-      worker.postMessage({ id, type: 'query', sql, rowCap, ...(slice ? { slice: JSON.stringify(slice) } : {}) });
+      worker.postMessage({ id, ...message, rowCap, ...(slice ? { slice: JSON.stringify(slice) } : {}) });
     });
   }
 

@@ -6,8 +6,9 @@
 // can be loaded from disk by path at run time (also from inside a Next.js
 // server bundle, where a bundled TypeScript module would have no file of its own).
 //
-// workerData: { dataDir, setupSql, setupVersion, readerRole, sliceSetting, templateFile, makeTemplate, maxResultBytes }
+// workerData: { dataDir, setupSql, setupVersion, readerRole, searchRole, sliceSetting, templateFile, makeTemplate, maxResultBytes }
 // Messages in:  { id, type: 'query', sql, rowCap, slice? } | { id, type: 'close' }
+//               | { id, type: 'platform', sql, params, rowCap, slice? }  (the platform's own parameterised SQL, e.g. search)
 //               (slice: JSON text, column -> allowed values; enforced by the table's row-level security policy)
 // Messages out: { type: 'ready', seeded, openMs, seedMs, rowCount, fromTemplate }
 //               { type: 'template', written }  (only when makeTemplate)
@@ -20,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-const { dataDir, setupSql, setupVersion, readerRole, sliceSetting, templateFile, makeTemplate } = workerData;
+const { dataDir, setupSql, setupVersion, readerRole, searchRole, sliceSetting, templateFile, makeTemplate } = workerData;
 const maxResultBytes = workerData.maxResultBytes ?? 64 * 1024 * 1024;
 const CURSOR_PREFIX = 'DECLARE amdahl_user_cursor NO SCROLL CURSOR FOR ';
 const READY_FILE = path.join(path.dirname(dataDir), 'pgdata.ready');
@@ -182,14 +183,14 @@ async function open() {
     if (!present) {
       // An older seed: drop it and seed again (the data set is generated, nothing is lost).
       await db.exec(
-        'DROP TABLE IF EXISTS public.interactions CASCADE; DROP SCHEMA IF EXISTS amdahl_internal CASCADE;',
+        'DROP SCHEMA IF EXISTS amdahl_search CASCADE; DROP TABLE IF EXISTS public.interactions CASCADE; DROP SCHEMA IF EXISTS amdahl_internal CASCADE;',
       );
     }
   }
   if (!present) {
     const t = performance.now();
     await db.exec(`BEGIN;\n${setupSql}\nCOMMIT;`);
-    await db.exec('ANALYZE public.interactions; CHECKPOINT;');
+    await db.exec('ANALYZE public.interactions; ANALYZE amdahl_search.notes; CHECKPOINT;');
     seedMs = performance.now() - t;
     seeded = true;
   }
@@ -264,6 +265,26 @@ async function runQuery(db, sql, rowCap, slice) {
   }
 }
 
+// The platform's own statements (search): parameterised, never user text as
+// SQL, run like user SQL (read only, under the slice) as the search role,
+// which may read the search corpus the reader cannot see.
+async function runPlatformQuery(db, sql, params, rowCap, slice) {
+  const started = performance.now();
+  if (slice && !sliceEnforced) {
+    throw Object.assign(new Error('this database cannot enforce a data slice'), { code: 'XX000' });
+  }
+  await db.exec('BEGIN READ ONLY');
+  try {
+    await db.query('SELECT set_config($1, $2, true)', [sliceSetting, slice ?? '']);
+    await db.exec(`SET LOCAL ROLE ${searchRole}`);
+    const res = await db.query(sql, params);
+    const rows = res.rows.slice(0, rowCap).map((row) => jsonSafe(row));
+    return { rows, row_count: rows.length, elapsed_ms: Math.round((performance.now() - started) * 10) / 10 };
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
 // --- Main loop ---------------------------------------------------------------------
 
 let database;
@@ -271,12 +292,15 @@ let sliceEnforced = false;
 let chain = Promise.resolve();
 
 async function handle(msg) {
-  if (msg.type === 'query') {
+  if (msg.type === 'query' || msg.type === 'platform') {
     try {
-      const result = await runQuery(database, msg.sql, msg.rowCap, msg.slice);
+      const result =
+        msg.type === 'query'
+          ? await runQuery(database, msg.sql, msg.rowCap, msg.slice)
+          : await runPlatformQuery(database, msg.sql, msg.params ?? [], msg.rowCap, msg.slice);
       parentPort.postMessage({ id: msg.id, ok: true, result });
     } catch (err) {
-      const error = describeError(err, CURSOR_PREFIX.length);
+      const error = describeError(err, msg.type === 'query' ? CURSOR_PREFIX.length : 0);
       parentPort.postMessage({ id: msg.id, ok: false, error });
       // Without a SQLSTATE it was not Postgres refusing the query but PGlite
       // failing: this instance may be unusable, so let the parent start afresh.

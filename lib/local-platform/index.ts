@@ -10,7 +10,8 @@
  * under a deadline enforced by terminating the worker.
  *
  * This file composes the parts: the business registry (businesses.ts), one
- * module of routes per resource (routes/*.ts) matched by router.ts, and
+ * module of routes per resource (routes/*.ts: data, templates, pages, embed
+ * tokens, webhooks, search) matched by router.ts, and
  * handle(): auth, rate limit, version header and error mapping.
  */
 import fs from 'node:fs/promises';
@@ -29,6 +30,7 @@ import { createRouter, type RoutesContext } from './router';
 import { dataRoutes } from './routes/data';
 import { embedTokenRoutes } from './routes/embed-tokens';
 import { pageRoutes } from './routes/pages';
+import { searchRoutes } from './routes/search';
 import { templateRoutes } from './routes/templates';
 import { webhookRoutes } from './routes/webhooks';
 import { WebhookDeliverer } from './webhooks';
@@ -98,6 +100,7 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     ...pageRoutes(context),
     ...embedTokenRoutes(context),
     ...webhookRoutes(context),
+    ...searchRoutes(context),
   ]);
 
   async function handle(req: Request): Promise<Response> {

@@ -81,6 +81,26 @@ export const embedTokenBody = z.strictObject({
     .optional(),
 });
 
+export const MAX_SEARCH_QUERY = 1000;
+const searchText = z.string().trim().min(1, 'must not be empty').max(MAX_SEARCH_QUERY, `must be at most ${MAX_SEARCH_QUERY} characters`);
+const searchLimit = z.number().int('must be an integer').min(1, 'must be at least 1').max(100, 'must be at most 100');
+
+/** `POST /search/query` (platform docs, semantic-search.md); which filters a mode takes is checked by the route. */
+export const searchBody = z.strictObject({
+  query: searchText,
+  mode: z.string().optional(),
+  limit: searchLimit.optional(),
+  filters: z.array(z.strictObject({ field: z.string(), op: z.string(), value: z.unknown() })).max(20, 'at most 20 filters').optional(),
+  /** ours: narrows the interactions searched, as for /data/query. */
+  rules: rules.optional(),
+});
+
+/** `POST /search/kb` (ours: the docs name kb_search but no endpoint). */
+export const kbSearchBody = z.strictObject({
+  query: searchText,
+  limit: searchLimit.optional(),
+});
+
 const webhookUrl = z
   .string()
   .max(2048)

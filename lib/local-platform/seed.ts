@@ -5,12 +5,15 @@
  */
 
 import { SLICE_COLUMNS } from '../embed/slice-rules';
+import { searchCorpusSql } from './seed-search';
 
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 /** The fixed end of the 180-day window (exclusive). */
 export const SEED_ANCHOR = '2026-11-01T00:00:00Z';
 export const SEED_DAYS = 180;
 export const READER_ROLE = 'amdahl_reader';
+/** The role the platform's own search statements run as (seed-search.ts). */
+export const SEARCH_ROLE = 'amdahl_searcher';
 
 export interface SeedProfile {
   /** Expected row count; the rhythm noise moves it by well under 1%. */
@@ -265,7 +268,8 @@ ALTER ROLE ${READER_ROLE} SET default_transaction_read_only = on;
 -- interactions however the statement is written. The platform sets amdahl.slice (JSON: column ->
 -- allowed values) for one transaction before switching to the reader, which cannot call set_config.
 ALTER TABLE public.interactions ENABLE ROW LEVEL SECURITY;
-CREATE POLICY amdahl_slice ON public.interactions FOR SELECT TO ${READER_ROLE} USING (${slicePolicy()});
+${searchCorpusSql(r, p.rows, SEARCH_ROLE)}
+CREATE POLICY amdahl_slice ON public.interactions FOR SELECT TO ${READER_ROLE}, ${SEARCH_ROLE} USING (${slicePolicy()});
 
 CREATE TABLE amdahl_internal.seed_marker (version integer NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now());
 INSERT INTO amdahl_internal.seed_marker (version, row_count) SELECT ${SEED_VERSION}, count(*) FROM public.interactions;

@@ -14,6 +14,10 @@ import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import {
   createPageInputSchema,
   createWebhookInputSchema,
+  kbSearchInputSchema,
+  kbSearchResultSchema,
+  searchInputSchema,
+  searchResultSchema,
   embedTokenInputSchema,
   embedTokenSchema,
   looksLikeVerdict,
@@ -31,6 +35,10 @@ import {
   type CreateWebhookInput,
   type EmbedToken,
   type EmbedTokenInput,
+  type KbSearchInput,
+  type KbSearchResult,
+  type SearchInput,
+  type SearchResult,
   type ListPagesParams,
   type ListParams,
   type Page,
@@ -105,6 +113,11 @@ export interface PlatformClient {
    * `applied_rules`; a platform that does not is refused by the caller.
    */
   query(sql: string, options?: QueryOptions): Promise<QueryResult>;
+
+  /** `POST /search/query`: matches in `results`, the lane that ran in `mode_ran`, what answered in `freshness`. */
+  search(body: SearchInput, options?: CallOptions): Promise<SearchResult>;
+  /** `POST /search/kb` (ours): knowledge-base documents. A platform without it answers 404. */
+  searchKb(body: KbSearchInput, options?: CallOptions): Promise<KbSearchResult>;
 
   listPages(params?: ListPagesParams, options?: CallOptions): Promise<ListPage<PageSummary>>;
   /** Every page, following `next_cursor`. */
@@ -314,6 +327,17 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       // Read-only, so safe to send again.
       const body = options?.rules ? { sql, rules: options.rules } : { sql };
       return call({ method: 'POST', path: '/data/query', body, idempotent: true, ...callOptions(options) }, queryResultSchema);
+    },
+
+    // Searches read, so they are safe to send again.
+    async search(body, options) {
+      const input = checkInput(searchInputSchema, body, 'search');
+      return call({ method: 'POST', path: '/search/query', body: input, idempotent: true, ...callOptions(options) }, searchResultSchema);
+    },
+
+    async searchKb(body, options) {
+      const input = checkInput(kbSearchInputSchema, body, 'searchKb');
+      return call({ method: 'POST', path: '/search/kb', body: input, idempotent: true, ...callOptions(options) }, kbSearchResultSchema);
     },
 
     listPages(params = {}, options) {

@@ -33,6 +33,39 @@ export const queryResultSchema = z.looseObject({
 });
 export type QueryResult = z.output<typeof queryResultSchema>;
 
+/** One match of `POST /search/query`: utterance-level or, from the theme index, `{cluster_id, label, score}`. Kept as sent. */
+export const searchMatchSchema = z.record(z.string(), z.unknown());
+
+export const searchResultSchema = z.looseObject({
+  success: maybe(z.boolean()),
+  /** Which lane answered (`semantic`, `fuzzy`, ... ; the local platform says `fulltext`). */
+  mode_ran: maybe(z.string()),
+  results: z
+    .array(searchMatchSchema)
+    .nullish()
+    .transform((value) => value ?? []),
+  freshness: maybe(z.looseObject({ source: maybe(z.string()), synced_at: maybe(z.string()) })),
+  timing: maybe(z.record(z.string(), z.unknown())),
+  /** ours: the slice the platform applied, when one was asked for. */
+  applied_rules: maybe(z.record(z.string(), z.array(z.string()))),
+});
+export type SearchResult = z.output<typeof searchResultSchema>;
+
+export const kbDocumentSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]),
+  title: maybe(z.string()),
+  snippet: maybe(z.string()),
+  url: maybe(z.string()),
+  score: maybe(z.number()),
+});
+export const kbSearchResultSchema = z.looseObject({
+  results: z
+    .array(kbDocumentSchema)
+    .nullish()
+    .transform((value) => value ?? []),
+});
+export type KbSearchResult = z.output<typeof kbSearchResultSchema>;
+
 export const QUERY_SOURCES = ['sql', 'cluster_search', 'kb_search'] as const;
 export type QuerySource = (typeof QUERY_SOURCES)[number];
 
@@ -238,6 +271,23 @@ export const embedTokenInputSchema = z.strictObject({
   page_version: z.union([z.number().int().positive(), z.literal('latest')]).optional(),
 });
 export type EmbedTokenInput = z.input<typeof embedTokenInputSchema>;
+
+const searchText = z.string().trim().min(1, 'must not be empty');
+
+/** `POST /search/query`: filters are `{field, op, value}` (semantic mode: company_id, occurred_at, speaker_type). */
+export const searchInputSchema = z.strictObject({
+  query: searchText,
+  mode: z.string().optional(),
+  limit: z.number().int().positive().optional(),
+  filters: z.array(z.strictObject({ field: z.string(), op: z.string(), value: z.unknown() })).optional(),
+  /** ours: a data slice, `{column: [values]}`. */
+  rules: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type SearchInput = z.input<typeof searchInputSchema>;
+
+/** `POST /search/kb` (ours). */
+export const kbSearchInputSchema = z.strictObject({ query: searchText, limit: z.number().int().positive().optional() });
+export type KbSearchInput = z.input<typeof kbSearchInputSchema>;
 
 export const PAGE_EVENTS = ['page.created', 'page.updated', 'page.archived'] as const;
 

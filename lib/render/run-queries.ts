@@ -1,9 +1,13 @@
 /**
  * Runs a render plan's queries on the server: in parallel up to a bound, each
- * with a deadline, answers cached for a short time by final SQL. A failed
+ * with a deadline, answers cached for a short time by final SQL (or, for a
+ * search source, by source, text and target). SQL runs through `runSql`;
+ * every other source through its runner in `sources`, so a new source is a
+ * new entry there, not a new branch here. A failed
  * query becomes an outcome with a code and message, never an exception, so
  * the rest of the page still renders.
  */
+import type { DeclaredQuery } from '../spec/page-model';
 import type { BoundRows, ResultColumn, Row } from '../spec/resolved';
 import { bindParams, ParamError } from './bind-params';
 import type { RenderPlan } from './plan';
@@ -19,6 +23,21 @@ export interface SqlResult {
 
 export type RunSql = (sql: string, signal: AbortSignal) => Promise<SqlResult>;
 
+/** Runs a declared query of a source other than SQL (cluster_search, kb_search): rows, bound as SQL rows are. */
+export type SourceRunner = (query: DeclaredQuery, signal: AbortSignal) => Promise<SqlResult>;
+export type SourceRunners = Partial<Record<string, SourceRunner>>;
+
+/** A failure a runner names itself: its code and message reach the node's error card. */
+export class QueryError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
 export interface QueryFailure {
   code: string;
   message: string;
@@ -28,6 +47,8 @@ export type QueryOutcome = { ok: true; result: BoundRows; elapsedMs: number; cac
 
 export interface RunOptions {
   runSql: RunSql;
+  /** Runners by source, for the sources that are not SQL. A source without one fails as `unimplemented`. */
+  sources?: SourceRunners;
   params?: Record<string, unknown>;
   concurrency?: number;
   timeoutMs?: number;
@@ -47,6 +68,18 @@ export function columnsOf(result: SqlResult): ResultColumn[] {
   return first ? Object.keys(first).map((name) => ({ name })) : [];
 }
 
+/** What one execution runs, and the text that identifies it in the cache. */
+function prepare(query: DeclaredQuery, params: Record<string, unknown>, runSql: RunSql, sources: SourceRunners): { text: string; run: (signal: AbortSignal) => Promise<SqlResult> } {
+  if (query.source === 'sql' && query.sql !== undefined) {
+    const sql = bindParams(query.sql, query.params, params);
+    return { text: sql, run: (signal) => runSql(sql, signal) };
+  }
+  const runner = sources[query.source];
+  if (!runner) throw new QueryError('unimplemented', `${query.source} queries are not supported by this host`);
+  // Not SQL text, so it never shares a cache entry with a statement.
+  return { text: `\u0001${JSON.stringify([query.source, query.query ?? '', query.target ?? ''])}`, run: (signal) => runner(query, signal) };
+}
+
 function failureOf(error: unknown): QueryFailure {
   if (error instanceof ParamError) return { code: 'invalid_param', message: error.message };
   const e = error as { code?: unknown; message?: unknown; name?: string };
@@ -55,7 +88,7 @@ function failureOf(error: unknown): QueryFailure {
 }
 
 export async function runQueries(plan: RenderPlan, options: RunOptions): Promise<Record<string, QueryOutcome>> {
-  const { runSql, params = {}, concurrency = 4, timeoutMs = 30_000, cache, cacheScope = '', cacheTags = [] } = options;
+  const { runSql, sources = {}, params = {}, concurrency = 4, timeoutMs = 30_000, cache, cacheScope = '', cacheTags = [] } = options;
   const outcomes: Record<string, QueryOutcome> = {};
   let next = 0;
   const worker = async () => {
@@ -66,14 +99,11 @@ export async function runQueries(plan: RenderPlan, options: RunOptions): Promise
     }
   };
   const runOne = async (query: RenderPlan['queries'][number]['query'], name: string): Promise<QueryOutcome> => {
-    if (query.source !== 'sql' || query.sql === undefined) {
-      return { ok: false, error: { code: 'unimplemented', message: `${query.source} queries are not supported by this host yet` } };
-    }
     const started = performance.now();
     try {
-      const sql = bindParams(query.sql, query.params, params);
-      const run = () => runSql(sql, AbortSignal.timeout(timeoutMs));
-      const { value: result, cached } = cache ? await cache.getOrRun(QueryCache.key(cacheScope, sql), cacheTags, run) : { value: await run(), cached: false };
+      const { text, run: runText } = prepare(query, params, runSql, sources);
+      const run = () => runText(AbortSignal.timeout(timeoutMs));
+      const { value: result, cached } = cache ? await cache.getOrRun(QueryCache.key(cacheScope, text), cacheTags, run) : { value: await run(), cached: false };
       return {
         ok: true,
         result: { query: name, rows: result.rows, columns: columnsOf(result), truncated: result.truncated === true },

@@ -120,3 +120,24 @@ describe('saving', () => {
     expect(stored.version).toBe(updated.page.version);
   });
 });
+
+describe('search sources', () => {
+  it('the preview runs cluster_search and kb_search queries through the platform and binds their rows', async () => {
+    const page = {
+      name: 'Search sources',
+      tags: [],
+      declared_queries: [
+        { name: 'matches', source: 'cluster_search', query: 'card declined at renewal', target: 'interactions' },
+        { name: 'articles', source: 'kb_search', query: 'card declined' },
+      ],
+      spec: { version: 1, root: { type: 'Section', children: [{ type: 'Table', props: { data: { $query: 'matches' } } }, { type: 'Table', props: { data: { $query: 'articles' } } }] } },
+    };
+    const preview = await host.preview(JSON.stringify(page));
+    expect(preview.diagnostics).toEqual([]);
+    const { matches, articles } = preview.render!.outcomes;
+    if (!matches?.ok || !articles?.ok) throw new Error(JSON.stringify(preview.render!.outcomes));
+    expect(matches.result.rows.length).toBe(20);
+    expect(String(matches.result.rows[0]!.content_preview)).toMatch(/card was declined at renewal/);
+    expect(articles.result.rows[0]).toMatchObject({ id: 'billing-card-declined' });
+  });
+});

@@ -30,7 +30,7 @@ function sqlRefusal(sql: string, problems: SqlProblem[]): ApiError {
 }
 
 /** The key's own slice and the requested one together; a request for rows the key cannot see is refused. */
-function effectiveSlice(caller: Caller, requested: unknown): SliceRules | undefined {
+export function effectiveSlice(caller: Caller, requested: unknown): SliceRules | undefined {
   const parsed = parseSliceRules(requested);
   if (!parsed.ok) throw new ApiError('invalid_argument', parsed.message, { fields: ['rules'] });
   const both = intersectSlices(caller.rules, parsed.rules);

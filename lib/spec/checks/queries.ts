@@ -10,6 +10,10 @@ import { push, quoteList, type Context } from './context';
 const QUERY_KEYS = ['name', 'description', 'source', 'sql', 'query', 'target', 'params'];
 const SOURCES = ['sql', 'cluster_search', 'kb_search'];
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** As long as the platform takes (lib/local-platform/schemas.ts). */
+const MAX_SEARCH_QUERY = 1000;
+/** The corpora cluster_search is known to search (create-page.md names `interactions`). */
+const SEARCH_TARGETS = ['interactions'];
 
 /** Checks declared_queries; answers the statically known output columns of each SQL query. */
 export function checkQueries(ctx: Context, doc: DocumentView): Map<string, string[] | undefined> {
@@ -76,12 +80,33 @@ export function checkQueries(ctx: Context, doc: DocumentView): Map<string, strin
         }
       }
     } else {
-      if (typeof q.query !== 'string' || q.query.trim() === '') push(ctx, { code: 'bad-query', message: `A ${source} query needs "query": the search text`, pointer: q.query === undefined ? ptr : `${ptr}/query` });
-      if (source === 'cluster_search' && (typeof q.target !== 'string' || q.target.trim() === '')) push(ctx, { code: 'bad-query', message: 'A cluster_search query needs "target"', pointer: q.target === undefined ? ptr : `${ptr}/target` });
+      checkSearchQuery(ctx, q, String(source), ptr);
       if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, undefined);
     }
   });
   return columns;
+}
+
+/** The search text and, for cluster_search, its corpus: present, non-empty, of a sensible length, and nothing SQL-only beside them. */
+function checkSearchQuery(ctx: Context, q: Record<string, unknown>, source: string, ptr: string): void {
+  const text = q.query;
+  if (text === undefined) push(ctx, { code: 'bad-query', message: `A ${source} query needs "query": the search text`, pointer: ptr, hint: '"query": "complaints about late deliveries"' });
+  else if (typeof text !== 'string') push(ctx, { code: 'bad-query', message: '"query" must be a string: the search text', pointer: `${ptr}/query` });
+  else if (text.trim() === '') push(ctx, { code: 'bad-query', message: '"query" is empty: say what to search for', pointer: `${ptr}/query`, hint: '"query": "complaints about late deliveries"' });
+  else if (text.length > MAX_SEARCH_QUERY) push(ctx, { code: 'bad-query', message: `"query" is ${text.length} characters long; a search text has at most ${MAX_SEARCH_QUERY}`, pointer: `${ptr}/query`, hint: 'search for the idea in a sentence or two' });
+  const target = q.target;
+  if (source === 'cluster_search') {
+    if (target === undefined) push(ctx, { code: 'bad-query', message: 'A cluster_search query needs "target": the corpus to search', pointer: ptr, hint: `"target": "${SEARCH_TARGETS[0]}"` });
+    else if (typeof target !== 'string' || target.trim() === '') push(ctx, { code: 'bad-query', message: '"target" must name the corpus to search', pointer: `${ptr}/target`, hint: `"target": "${SEARCH_TARGETS[0]}"` });
+    else if (!SEARCH_TARGETS.includes(target)) {
+      // Another platform may know other corpora: said, not refused.
+      push(ctx, { code: 'bad-query', severity: 'warning', message: `"${target}" is not a corpus the search endpoint is known to cover`, pointer: `${ptr}/target`, hint: didYouMean(target, SEARCH_TARGETS) ?? `the known corpus is ${quoteList(SEARCH_TARGETS)}` });
+    }
+  } else if (target !== undefined) {
+    push(ctx, { code: 'bad-query', severity: 'warning', message: 'A kb_search query has no "target"; it searches the knowledge base and ignores this', pointer: `${ptr}/target`, key: true, hint: 'remove "target", or use "source": "cluster_search"' });
+  }
+  if (q.sql !== undefined) push(ctx, { code: 'bad-query', severity: 'warning', message: `A ${source} query does not run "sql"; it is ignored`, pointer: `${ptr}/sql`, key: true, hint: 'use "source": "sql" to run the SQL' });
+  if (q.params !== undefined) push(ctx, { code: 'bad-query', severity: 'warning', message: `Params are for SQL; a ${source} query ignores them`, pointer: `${ptr}/params`, key: true, hint: 'remove "params"' });
 }
 
 function checkParams(ctx: Context, params: unknown, pointer: string): Set<string> {
