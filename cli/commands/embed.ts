@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { appKeyringFromEnv } from '../../lib/embed/keys';
-import { embedSnippet, mintAppEmbedToken, MintRefused, type MintRequest } from '../../lib/embed/mint-app-token';
+import { embedSnippet, isMintRefused, mintAppEmbedToken, type MintRequest } from '../../lib/embed/mint-app-token';
 import { keyIdentity } from '../../lib/host/embeds';
 import { createPlatformClient, isPlatformError } from '../../lib/platform';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -119,7 +119,7 @@ export async function embedCommand(argv: string[], io: CliIO, env: Record<string
       embedUrl = appUrl ? `${appUrl}${answered.pathname}${answered.search}` : minted.embed_url;
     }
   } catch (error) {
-    if (error instanceof MintRefused || isPlatformError(error)) {
+    if (isMintRefused(error) || isPlatformError(error)) {
       io.stderr(`amdahl-pages embed: ${(error as Error).message}\n`);
       return EXIT.problems;
     }

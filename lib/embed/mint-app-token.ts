@@ -32,7 +32,10 @@ export interface MintedEmbed {
   expires_at: string;
 }
 
+const MINT_REFUSED = Symbol.for('amdahl.embed.MintRefused');
+
 export class MintRefused extends Error {
+  readonly [MINT_REFUSED] = true;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -40,6 +43,15 @@ export class MintRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A refusal, also when it was thrown by another bundle's copy of this module
+ * (the host is made once per process, possibly by another bundle than the
+ * route that catches): checked by a registered symbol, not by instanceof.
+ */
+export function isMintRefused(value: unknown): value is MintRefused {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MINT_REFUSED] === true;
 }
 
 export const DEFAULT_EMBED_TTL_SECONDS = 3600;

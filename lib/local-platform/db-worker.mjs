@@ -223,19 +223,30 @@ function describeError(err, prefixLength) {
   };
 }
 
-async function runQuery(db, sql, rowCap, slice) {
-  const started = performance.now();
+/**
+ * Runs `run` inside a READ ONLY transaction as `role`, under the slice (JSON
+ * text, or none), and rolls it all back after: the role switch, the slice
+ * setting and anything else the statement managed to change.
+ */
+async function inSlicedTransaction(db, role, slice, run) {
   if (slice && !sliceEnforced) {
     throw Object.assign(new Error('this database cannot enforce a data slice'), { code: 'XX000' });
   }
-  // Read only, as a role that may SELECT interactions and nothing else; the
-  // rollback at the end undoes the role switch, the slice setting and anything
-  // else the statement managed to change.
   await db.exec('BEGIN READ ONLY');
   try {
-    // Set as the bootstrap user, before the switch: the reader cannot change it.
+    // Set as the bootstrap user, before the switch: the role cannot change it.
     await db.query('SELECT set_config($1, $2, true)', [sliceSetting, slice ?? '']);
-    await db.exec(`SET LOCAL ROLE ${readerRole}`);
+    await db.exec(`SET LOCAL ROLE ${role}`);
+    return await run();
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
+// User SQL: as a role that may SELECT interactions and nothing else.
+async function runQuery(db, sql, rowCap, slice) {
+  const started = performance.now();
+  return inSlicedTransaction(db, readerRole, slice, async () => {
     // A cursor materialises only the rows fetched: at most rowCap + 1.
     // query() uses the extended protocol, which refuses a second statement.
     await db.query(CURSOR_PREFIX + sql);
@@ -260,9 +271,7 @@ async function runQuery(db, sql, rowCap, slice) {
       truncated,
       elapsed_ms: Math.round((performance.now() - started) * 10) / 10,
     };
-  } finally {
-    await db.exec('ROLLBACK');
-  }
+  });
 }
 
 // The platform's own statements (search): parameterised, never user text as
@@ -270,19 +279,11 @@ async function runQuery(db, sql, rowCap, slice) {
 // which may read the search corpus the reader cannot see.
 async function runPlatformQuery(db, sql, params, rowCap, slice) {
   const started = performance.now();
-  if (slice && !sliceEnforced) {
-    throw Object.assign(new Error('this database cannot enforce a data slice'), { code: 'XX000' });
-  }
-  await db.exec('BEGIN READ ONLY');
-  try {
-    await db.query('SELECT set_config($1, $2, true)', [sliceSetting, slice ?? '']);
-    await db.exec(`SET LOCAL ROLE ${searchRole}`);
+  return inSlicedTransaction(db, searchRole, slice, async () => {
     const res = await db.query(sql, params);
     const rows = res.rows.slice(0, rowCap).map((row) => jsonSafe(row));
     return { rows, row_count: rows.length, elapsed_ms: Math.round((performance.now() - started) * 10) / 10 };
-  } finally {
-    await db.exec('ROLLBACK');
-  }
+  });
 }
 
 // --- Main loop ---------------------------------------------------------------------

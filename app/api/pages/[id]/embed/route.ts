@@ -1,5 +1,5 @@
 /** POST {audience, ttl_seconds?, origins?, params?, rules?, page_version?}: an embed token, its URL on this site and the snippet to paste. */
-import { embedSnippet, MintRefused } from '../../../../../lib/embed/mint-app-token';
+import { embedSnippet, isMintRefused } from '../../../../../lib/embed/mint-app-token';
 import { host } from '../../../../_server/host';
 import { readJson } from '../../../../_server/read-body';
 import { errorResponse } from '../../../../_server/responses';
@@ -42,7 +42,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const embedUrl = `${origin}/embed/${encodeURIComponent(id)}?token=${encodeURIComponent(minted.token)}`;
     return Response.json({ ...minted, embed_url: embedUrl, snippet: embedSnippet(embedUrl, origin) });
   } catch (error) {
-    if (error instanceof MintRefused) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    if (isMintRefused(error)) return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
     return errorResponse(error);
   }
 }
