@@ -4,7 +4,7 @@
  * only when it is first opened, so a view page pays a few bytes for it.
  */
 import dynamic from 'next/dynamic';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 const ShareEmbedDialog = dynamic(() => import('./share-embed-dialog'), { ssr: false });
 
@@ -24,6 +24,9 @@ export interface ShareEmbedButtonProps {
 
 export function ShareEmbedButton({ pageId, className = 'st-button', ...page }: ShareEmbedButtonProps) {
   const [open, setOpen] = useState(false);
+  // Until the page is hydrated a click would do nothing: the button says so (and tests wait for it).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const opener = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
   const reason = pageId ? undefined : 'Save the page first: an embed shows a saved page.';
@@ -34,6 +37,7 @@ export function ShareEmbedButton({ pageId, className = 'st-button', ...page }: S
         type="button"
         className={className}
         aria-haspopup="dialog"
+        data-ready={ready ? 'true' : undefined}
         // Focusable while unavailable, so its reason can be read and hovered.
         aria-disabled={reason ? true : undefined}
         aria-describedby={reason ? reasonId : undefined}

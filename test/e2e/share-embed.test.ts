@@ -69,7 +69,12 @@ function claimsOf(embedUrl: string): Record<string, unknown> {
 }
 
 async function openShare(page: Page) {
-  await page.getByRole('button', { name: 'Share…' }).click();
+  // In the editor, open it as an author does: once the editor is on screen (its load re-renders the studio).
+  if (new URL(page.url()).pathname.endsWith('/edit')) await page.locator('.monaco-editor').first().waitFor();
+  // A click before the page is hydrated would be lost: wait for the button to be live.
+  const share = page.locator('button[data-ready="true"]', { hasText: 'Share…' });
+  await share.waitFor();
+  await share.click();
   const dialog = page.getByRole('dialog', { name: 'Share → Embed' });
   await dialog.waitFor();
   return dialog;
