@@ -83,7 +83,11 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the app did not come up in time:\n${output}`);
+    if (Date.now() > deadline) {
+      // Never leave a server behind a failed start.
+      child.kill('SIGKILL');
+      throw new Error(`the app did not come up in time:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
