@@ -8,16 +8,19 @@
  * numbers on the page, not the props.
  *
  * The catalog's view registry loads each view lazily with next/dynamic, which
- * renders nothing outside Next; here the same view modules are imported
- * eagerly. The browser test (test/e2e/fidelity.test.ts) covers the real one.
+ * renders nothing outside Next; here they come through the CLI's registry of
+ * the same modules (cli/render/view-registry.ts, as `amdahl-pages test`
+ * renders). The browser test (test/e2e/fidelity.test.ts) covers the real one.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
+import { ViewRegistry } from '../../components/page-renderer/catalog-view';
 import { PageView } from '../../components/page-renderer/page-view';
+import { lazyViewRegistry } from '../../cli/render/view-registry';
 import { createLocalPlatform, type LocalPlatform } from '../../lib/local-platform';
 import { SEED_ANCHOR } from '../../lib/local-platform/seed';
 import { planPage } from '../../lib/render/plan';
@@ -26,14 +29,6 @@ import { normalisePage } from '../../lib/spec/normalise';
 import { loadSqlParser } from '../../lib/spec/sql-check';
 import { validatePage } from '../../lib/spec/validate';
 
-vi.mock('../../catalog/views', () => {
-  const modules = import.meta.glob('../../catalog/*/view.tsx', { eager: true }) as Record<string, Record<string, unknown>>;
-  const views: Record<string, unknown> = {};
-  for (const mod of Object.values(modules)) {
-    for (const [name, value] of Object.entries(mod)) if (name.endsWith('View')) views[name.slice(0, -'View'.length)] = value;
-  }
-  return { views };
-});
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DOCS = path.join(ROOT, 'test', 'fixtures', 'platform-docs');
@@ -64,7 +59,11 @@ async function renderPage(input: unknown): Promise<Document> {
   const page = normalisePage(input);
   const outcomes = await runQueries(planPage(page, catalog), { runSql, concurrency: 2 });
   for (const [name, outcome] of Object.entries(outcomes)) expect(outcome.ok, `${name}: ${JSON.stringify(outcome)}`).toBe(true);
-  const { prelude } = await prerenderToNodeStream(<PageView page={page} outcomes={outcomes} />);
+  const { prelude } = await prerenderToNodeStream(
+    <ViewRegistry.Provider value={lazyViewRegistry(catalog.types)}>
+      <PageView page={page} outcomes={outcomes} />
+    </ViewRegistry.Provider>,
+  );
   let html = '';
   for await (const chunk of prelude) html += chunk;
   return new DOMParser().parseFromString(html, 'text/html');

@@ -12,9 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
+import { ViewRegistry } from '../../components/page-renderer/catalog-view';
 import { PageView } from '../../components/page-renderer/page-view';
+import { lazyViewRegistry } from '../../cli/render/view-registry';
 import { createLocalPlatform, type LocalPlatform } from '../../lib/local-platform';
 import { createPlatformClient, type FetchLike } from '../../lib/platform';
 import { planPage } from '../../lib/render/plan';
@@ -24,14 +26,6 @@ import { normalisePage } from '../../lib/spec/normalise';
 import { loadSqlParser } from '../../lib/spec/sql-check';
 import { validatePage } from '../../lib/spec/validate';
 
-vi.mock('../../catalog/views', () => {
-  const modules = import.meta.glob('../../catalog/*/view.tsx', { eager: true }) as Record<string, Record<string, unknown>>;
-  const views: Record<string, unknown> = {};
-  for (const mod of Object.values(modules)) {
-    for (const [name, value] of Object.entries(mod)) if (name.endsWith('View')) views[name.slice(0, -'View'.length)] = value;
-  }
-  return { views };
-});
 
 const KEY = 'amdhl_' + 'd1'.repeat(16);
 const INITDB_TEMPLATE = path.join(os.tmpdir(), 'amdahl-test-pglite-initdb.tar');
@@ -73,7 +67,11 @@ async function render(client: ReturnType<typeof clientFor>): Promise<{ doc: Docu
     runSql: (sql, signal) => client.query(sql, { signal }),
     sources: searchRunners(client),
   });
-  const { prelude } = await prerenderToNodeStream(<PageView page={page} outcomes={outcomes} />);
+  const { prelude } = await prerenderToNodeStream(
+    <ViewRegistry.Provider value={lazyViewRegistry(catalog.types)}>
+      <PageView page={page} outcomes={outcomes} />
+    </ViewRegistry.Provider>,
+  );
   let html = '';
   for await (const chunk of prelude) html += chunk;
   return { doc: new DOMParser().parseFromString(html, 'text/html'), outcomes };
