@@ -7,17 +7,17 @@
  * routes: the browser never holds the API key.
  */
 import dynamic from 'next/dynamic';
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
 import { formatDocument } from '../../lib/spec/normalise';
-import { pageTextOf } from '../../lib/spec/page-text';
 import type { RenderData } from '../../lib/host/host';
 import { PageView } from '../page-renderer/page-view';
 import { ShareEmbedButton } from '../share/share-embed-button';
 import type { EditorHandle } from './json-editor';
 import { ProblemsPanel } from './problems-panel';
 import { QueryStrip } from './query-strip';
+import { ConflictDialog, ReviewChangesDialog } from './save/save-dialogs';
+import { useSave, type Conflict } from './save/use-save';
 import { useDraft } from './use-draft';
 import { useLeaveWarning } from './use-leave-warning';
 import { useSaveShortcut } from './use-save-shortcut';
@@ -43,27 +43,33 @@ interface PreviewState {
   diagnostics: Diagnostic[];
 }
 
-interface SaveProblem {
-  message: string;
-  conflict?: { version?: number | string; updated_at?: string; text: string };
-}
-
 export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId, draftKey = 'new' }: StudioProps) {
-  const router = useRouter();
   const [text, setText] = useState(initialText);
-  const [saved, setSaved] = useState({ text: initialText, version, updatedAt, id: pageId });
   const [preview, setPreview] = useState<PreviewState | undefined>();
   const [render, setRender] = useState<RenderData | undefined>();
   const [revision, setRevision] = useState(0);
   const [checking, setChecking] = useState(false);
-  const [isSaving, setSaving] = useState(false);
-  const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState<SaveProblem | undefined>();
+  const [reviewing, setReviewing] = useState(false);
+  const [hiddenConflict, setHiddenConflict] = useState<Conflict | undefined>();
   const latest = useRef(text);
   latest.current = text;
   const editor = useRef<EditorHandle | null>(null);
+  const draftRef = useRef<ReturnType<typeof useDraft> | null>(null);
+  const { saved, isSaving, status, setStatus, problem, save, keepMine, takeTheirs, rebase } = useSave(
+    { text: initialText, version, updatedAt, id: pageId },
+    {
+      latest,
+      onSaved: useCallback(() => draftRef.current?.clear(), []),
+      onRefused: useCallback((body: string, found: Diagnostic[]) => setPreview({ for: body, diagnostics: found }), []),
+      onTakeTheirs: useCallback((theirs: string, mine: string, base: { version?: number | string; updatedAt?: string }) => {
+        setText(theirs);
+        draftRef.current?.setAside(mine, base, 'Your version, set aside when you took theirs');
+      }, []),
+    },
+  );
   const dirty = text !== saved.text;
   const draft = useDraft(`amdahl:draft:${saved.id ?? draftKey}`, text, saved.text, { version: saved.version, updatedAt: saved.updatedAt });
+  draftRef.current = draft;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -101,61 +107,6 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
   const warnings = diagnostics.length - errors;
   const current = preview?.for === text;
 
-  const saving = useRef(false);
-  const save = useCallback(
-    async (overwrite?: { version?: number | string; updated_at?: string }) => {
-      // One save at a time: Ctrl+S twice on a new page must not create two pages.
-      if (saving.current) return;
-      saving.current = true;
-      const body = latest.current;
-      setSaving(true);
-      setStatus('Saving…');
-      setProblem(undefined);
-      try {
-        const response = await fetch(saved.id ? `/api/pages/${encodeURIComponent(saved.id)}` : '/api/pages', {
-          method: saved.id ? 'PATCH' : 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            text: body,
-            expectedVersion: overwrite ? overwrite.version : saved.version,
-            expectedUpdatedAt: overwrite ? overwrite.updated_at : saved.updatedAt,
-          }),
-        });
-        const result = (await response.json()) as {
-          page?: { id: string; version?: number | string; updated_at?: string };
-          error?: { code: string; message: string };
-          diagnostics?: Diagnostic[];
-          current?: { version?: number | string; updated_at?: string; name: string; tags?: string[]; declared_queries?: unknown[]; spec: unknown };
-        };
-        if (response.ok && result.page) {
-          const page = result.page;
-          setSaved({ text: body, version: page.version, updatedAt: page.updated_at, id: page.id });
-          draft.clear();
-          setStatus(`Saved${page.version !== undefined ? ` (version ${page.version})` : ''}`);
-          if (!saved.id) router.replace(`/pages/${encodeURIComponent(page.id)}/edit`);
-          return;
-        }
-        if (response.status === 409 && result.current) {
-          setProblem({
-            message: result.error?.message ?? 'This page changed since you opened it',
-            conflict: { version: result.current.version, updated_at: result.current.updated_at, text: pageTextOf(result.current) },
-          });
-        } else {
-          if (result.diagnostics?.length) setPreview({ for: body, diagnostics: result.diagnostics });
-          setProblem({ message: result.error?.message ?? `Saving failed (HTTP ${response.status})` });
-        }
-        setStatus('Not saved');
-      } catch (error) {
-        setProblem({ message: `Saving failed: ${(error as Error).message}. Your text is kept in this browser.` });
-        setStatus('Not saved');
-      } finally {
-        saving.current = false;
-        setSaving(false);
-      }
-    },
-    [saved, draft, router],
-  );
-
   useSaveShortcut(() => void save());
   useLeaveWarning(dirty);
 
@@ -189,6 +140,9 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
         <button className="st-button st-primary" onClick={() => void save()} disabled={isSaving} title="Ctrl/Cmd+S">
           Save
         </button>
+        <button className="st-button" onClick={() => setReviewing(true)} disabled={!dirty} title="Compare the saved version with your text before saving">
+          Review changes
+        </button>
         <button className="st-button" onClick={format}>
           Format
         </button>
@@ -207,13 +161,12 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
       <div className="st-editor">
         {draft.offer ? (
           <div className="st-banner st-banner-info" role="alert">
-            An unsaved draft of this page from {new Date(draft.offer.savedAt).toLocaleString()} is kept in this browser.{' '}
+            {draft.offer.note ?? 'An unsaved draft of this page'} from {new Date(draft.offer.savedAt).toLocaleString()} is kept in this browser.{' '}
             <button
               className="st-button"
               onClick={() => {
                 const restored = draft.restore();
-                // The draft was written against the version it was loaded with: saving it must not silently overwrite a newer one.
-                setSaved((s) => ({ ...s, version: restored.base?.version ?? s.version, updatedAt: restored.base?.updatedAt ?? s.updatedAt }));
+                rebase(restored.base);
                 setText(restored.text);
               }}
             >
@@ -230,22 +183,28 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             {problem.conflict ? (
               <>
                 {' '}
-                <button className="st-button" onClick={() => void save(problem.conflict)}>
-                  Overwrite with mine
-                </button>{' '}
-                <button
-                  className="st-button"
-                  onClick={() => {
-                    setSaved((s) => ({ ...s, text: problem.conflict!.text, version: problem.conflict!.version, updatedAt: problem.conflict!.updated_at }));
-                    setText(problem.conflict!.text);
-                    setProblem(undefined);
-                  }}
-                >
-                  Discard mine, load theirs
+                <button className="st-button" onClick={() => setHiddenConflict(undefined)}>
+                  Compare versions
                 </button>
               </>
             ) : null}
           </div>
+        ) : null}
+        {problem?.conflict && hiddenConflict !== problem.conflict ? (
+          <ConflictDialog conflict={problem.conflict} busy={isSaving} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setHiddenConflict(problem.conflict)} />
+        ) : null}
+        {reviewing ? (
+          <ReviewChangesDialog
+            saved={saved.text}
+            current={text}
+            version={saved.version}
+            busy={isSaving}
+            onSave={() => {
+              setReviewing(false);
+              void save();
+            }}
+            onClose={() => setReviewing(false)}
+          />
         ) : null}
         <div style={{ height: draft.offer || problem ? 'calc(100% - 48px)' : '100%' }}>
           <JsonEditor

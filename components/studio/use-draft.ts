@@ -16,6 +16,8 @@ interface StoredDraft {
   savedAt: number;
   /** The stored version the draft was written against. */
   base?: DraftBase;
+  /** Why the draft was kept, when it was not simply left unsaved (for example set aside by "Take theirs"). */
+  note?: string;
 }
 
 function read(key: string): StoredDraft | undefined {
@@ -90,5 +92,24 @@ export function useDraft(key: string, text: string, savedText: string, base: Dra
     }
   }, [key]);
 
-  return { offer, restore, discard, clear };
+  /**
+   * Keeps `mine` as the offered draft while the editor shows other text (theirs, after a conflict):
+   * written at once, offered until restored or discarded, and offered again after a reload.
+   */
+  const setAside = useCallback(
+    (mine: string, mineBase: DraftBase, note: string) => {
+      const stored: StoredDraft = { text: mine, savedAt: Date.now(), base: mineBase, note };
+      pending.current = true;
+      restoredBase.current = false;
+      try {
+        window.localStorage.setItem(key, JSON.stringify(stored));
+      } catch {
+        // Storage full or disabled: the offer below still holds it for this tab.
+      }
+      setOffer(stored);
+    },
+    [key],
+  );
+
+  return { offer, restore, discard, clear, setAside };
 }
