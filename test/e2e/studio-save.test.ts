@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
 import { launchBrowser, watchOffHostRequests } from './browser';
 import { createPage } from './js-weight-pages';
+import { openStudio as openStudioAt, replaceEditorText, storedPage } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -32,18 +33,8 @@ function pageBody(name: string) {
   };
 }
 
-/** Replaces the editor's text as a person would: select all, paste. */
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-}
-
 async function storedName(id: string): Promise<{ name: string; version?: number | string }> {
-  const response = await fetch(`${app.url}/api/pages/${encodeURIComponent(id)}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as { name: string; version?: number | string };
+  return storedPage(app.url, id);
 }
 
 /** Records, after the studio's handlers ran, whether each Ctrl/Cmd+S keydown had its default (the browser's save dialog) prevented. */
@@ -82,11 +73,8 @@ async function tryToLeave(page: Page): Promise<string[]> {
   return dialogs;
 }
 
-async function openStudio(context: BrowserContext, id: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/pages/${encodeURIComponent(id)}/edit`);
-  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-  return page;
+function openStudio(context: BrowserContext, id: string): Promise<Page> {
+  return openStudioAt(context, app.url, id);
 }
 
 describe('saving in the studio', () => {
