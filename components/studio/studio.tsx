@@ -102,6 +102,8 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
     };
   }, [text]);
 
+  // A keystroke re-renders the studio; the preview's tree (every node's props resolved, charts drawn) only changes with a new render.
+  const previewTree = useMemo(() => (render ? <PageView page={render.page} outcomes={render.outcomes} revision={revision} /> : null), [render, revision]);
   const diagnostics = preview?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -221,7 +223,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
       <div className="st-preview" data-testid="preview">
         {render ? <QueryStrip outcomes={render.outcomes} /> : null}
         {render ? (
-          <PageView page={render.page} outcomes={render.outcomes} revision={revision} />
+          previewTree
         ) : (
           <div className="ap-empty" style={{ height: 200 }}>
             {preview ? 'Fix the JSON to see the preview' : 'Running the page’s queries…'}
