@@ -7,7 +7,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCache } from '../../lib/render/query-cache';
-import { RedisQueryCache, type RedisQueryCacheOptions } from '../../lib/render/redis-query-cache';
+import { queryCacheFromEnv } from '../../lib/render/query-cache-from-env';
+import { RedisQueryCache, shownRedisUrl, type RedisQueryCacheOptions } from '../../lib/render/redis-query-cache';
 import type { SqlResult } from '../../lib/render/run-queries';
 import { freePort, startRedis, type RedisServer } from './redis-server';
 
@@ -188,5 +189,17 @@ describe('RedisQueryCache', () => {
     expect(back).toMatchObject({ cached: true, value: { rows: [{ who: 'before' }] } });
     expect(logs.at(-1)).toMatch(/is back$/);
     expect(p.calls).toEqual(['before', 'during', 'during-2']);
+  });
+
+  it('is chosen by REDIS_URL, and its password never reaches a log line', async () => {
+    expect(queryCacheFromEnv({}, { ttlMs: 5_000 })).toBeInstanceOf(QueryCache);
+    const shared = queryCacheFromEnv({ REDIS_URL: server.url }, { ttlMs: 5_000 });
+    try {
+      expect(shared).toBeInstanceOf(RedisQueryCache);
+    } finally {
+      await shared.close?.();
+    }
+    expect(shownRedisUrl('redis://:s3cret-pass@cache.internal:6380/2')).toBe('redis://:***@cache.internal:6380/2');
+    expect(shownRedisUrl('redis://user:s3cret-pass@cache.internal:6380')).not.toContain('s3cret');
   });
 });
