@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite and the SQL parser load WASM and data files from their own package folders at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'libpg-query'],
+  // PGlite and the SQL parser load WASM and data files from their own package folders at run time; ioredis is plain Node, loaded as is.
+  serverExternalPackages: ['@electric-sql/pglite', 'libpg-query', 'ioredis'],
   reactStrictMode: true,
   poweredByHeader: false,
   // The studio's own origin only; embeds (and their internal render route) get their framing from the token, in proxy.ts.

@@ -13,6 +13,7 @@
  *    share queries).
  * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
  * 4. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
+ * 5. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { dashboard } from './dashboard';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
+import { benchRedisCache } from './redis-cache';
 import { benchStudioLatency } from './studio-latency';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -97,4 +99,5 @@ async function main(): Promise<void> {
 await main();
 await benchPagesAsCode();
 await benchEmbed();
+await benchRedisCache();
 await benchStudioLatency();

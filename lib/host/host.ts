@@ -14,7 +14,8 @@ import type { Page as CanonicalPage } from '../spec/page-model';
 import { loadSqlParser } from '../spec/sql-check';
 import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
-import { QueryCache, runQueries, type QueryOutcome } from '../render/run-queries';
+import { runQueries, type QueryOutcome } from '../render/run-queries';
+import { queryCacheFromEnv } from '../render/query-cache-from-env';
 import { searchRunners } from '../render/search-runners';
 import { dropEmbedHtml } from '../embed/html-cache';
 import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
@@ -151,7 +152,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
   const identity = keyIdentity(apiKey);
   // Pages refresh on every load: results are kept for seconds, only to absorb bursts of viewers.
   const ttlMs = Number(env.AMDAHL_QUERY_CACHE_MS ?? 5_000);
-  const cache = new QueryCache(ttlMs);
+  const cache = queryCacheFromEnv(env, { ttlMs, log: (m) => console.warn(m) });
   const pageCache = new Map<string, { at: number; page: Promise<StoredPage> }>();
   let webhookSecret: string | undefined = env.AMDAHL_WEBHOOK_SECRET?.trim() || undefined;
   const webhooks = new WebhookReceiver(() => webhookSecret);
@@ -289,6 +290,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
       }
     },
     async close() {
+      await cache.close?.();
       await local?.close();
     },
   };

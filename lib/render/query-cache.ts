@@ -4,6 +4,10 @@
  * answer is never served to another identity or slice. Concurrent requests
  * for the same key share one platform call (single flight). Entries carry
  * tags (the pages that used them) so a page's edit drops what it showed.
+ *
+ * `ResultCache` is what the render path needs; `QueryCache` keeps answers in
+ * this process, `RedisQueryCache` (redis-query-cache.ts) shares them between
+ * app instances. `query-cache-from-env.ts` picks one.
  */
 import type { SqlResult } from './run-queries';
 
@@ -19,7 +23,16 @@ export interface CacheAnswer {
   cached: boolean;
 }
 
-export class QueryCache {
+export interface ResultCache {
+  readonly ttlMs: number;
+  /** The answer for `key`, running `run` only when no fresh answer or call in flight exists. */
+  getOrRun(key: string, tags: readonly string[], run: () => Promise<SqlResult>): Promise<CacheAnswer>;
+  /** Drops what a tag (a page) used; calls in flight when it happens do not store their answer for later readers. */
+  invalidate(tag: string): void;
+  close?(): Promise<void>;
+}
+
+export class QueryCache implements ResultCache {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<SqlResult>>();
   /** Grows on every invalidation: a call that started before one must not store its (maybe stale) answer. */

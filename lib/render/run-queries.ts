@@ -11,7 +11,7 @@ import type { DeclaredQuery } from '../spec/page-model';
 import type { BoundRows, ResultColumn, Row } from '../spec/resolved';
 import { bindParams, ParamError } from './bind-params';
 import type { RenderPlan } from './plan';
-import { QueryCache } from './query-cache';
+import { QueryCache, type ResultCache } from './query-cache';
 
 export { QueryCache } from './query-cache';
 
@@ -52,7 +52,7 @@ export interface RunOptions {
   params?: Record<string, unknown>;
   concurrency?: number;
   timeoutMs?: number;
-  cache?: QueryCache;
+  cache?: ResultCache;
   /**
    * Who asks: the identity whose key runs the queries and the data slice.
    * Part of every cache key, so an answer never reaches another identity or slice.
