@@ -249,7 +249,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
           if (pointer) editor.current?.selectPointer(documentPointerOfNode(latest.current, pointer));
         }}
       >
-        {cursorNode ? <style>{`.st-preview [data-pointer=${JSON.stringify(cursorNode)}] { outline: 2px solid var(--ap-accent); outline-offset: 2px; }`}</style> : null}
+        {cursorNode ? <style>{`.st-preview [data-pointer=${JSON.stringify(cursorNode)}] { outline: 2px solid var(--ap-accent); outline-offset: -2px; }`}</style> : null}
         {render ? <QueryStrip outcomes={render.outcomes} /> : null}
         {render ? (
           <PageView page={render.page} outcomes={render.outcomes} revision={revision} />
