@@ -12,8 +12,9 @@
  *    cached by text, as in an editor session or a CI run over pages that
  *    share queries).
  * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
- * 4. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
+ * 4. The studio's preview after a spec-only edit beside a full re-run (bench/studio-preview.ts).
  * 5. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
+ * 6. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
 import { benchRedisCache } from './redis-cache';
 import { benchStudioLatency } from './studio-latency';
+import { benchStudioPreview } from './studio-preview';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -99,5 +101,6 @@ async function main(): Promise<void> {
 await main();
 await benchPagesAsCode();
 await benchEmbed();
+await benchStudioPreview();
 await benchRedisCache();
 await benchStudioLatency();

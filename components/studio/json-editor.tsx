@@ -11,12 +11,15 @@ import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
 import { isDarkNow, THEME_EVENT } from '../theme';
 import * as monaco from './monaco';
+import { pointerAtOffset, rangeOfPointer } from './spec-pointers';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
 
 export interface EditorHandle {
   reveal(line: number, column: number): void;
   format(): void;
+  /** Puts the cursor just inside the value a JSON pointer names and reveals it; false when the text has no such value. */
+  selectPointer(pointer: string): boolean;
 }
 
 export interface JsonEditorProps {
@@ -28,13 +31,17 @@ export interface JsonEditorProps {
   schema: object;
   schemaId: string;
   handleRef?: { current: EditorHandle | null };
+  /** The JSON pointer of the value under the cursor, as the cursor moves. */
+  onCursorPointer?(pointer: string): void;
 }
 
-export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, handleRef }: JsonEditorProps) {
+export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, handleRef, onCursorPointer }: JsonEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onCursorRef = useRef(onCursorPointer);
+  onCursorRef.current = onCursorPointer;
 
   useEffect(() => {
     monaco.jsonDefaults.setDiagnosticsOptions({
@@ -65,6 +72,7 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    const cursor = editor.onDidChangeCursorPosition((e) => onCursorRef.current?.(pointerAtOffset(model.getValue(), model.getOffsetAt(e.position))));
     // Ctrl/Cmd+S is the studio's, on the whole page (use-save-shortcut.ts), not the editor's.
     if (handleRef) {
       handleRef.current = {
@@ -76,10 +84,20 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
         format() {
           void editor.getAction('editor.action.formatDocument')?.run();
         },
+        selectPointer(pointer) {
+          const range = rangeOfPointer(model.getValue(), pointer);
+          if (!range) return false;
+          const position = model.getPositionAt(range.offset + 1);
+          editor.setPosition(position);
+          editor.revealPositionInCenter(position);
+          editor.focus();
+          return true;
+        },
       };
     }
     return () => {
       sub.dispose();
+      cursor.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;

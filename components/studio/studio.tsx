@@ -7,10 +7,9 @@
  * routes: the browser never holds the API key.
  */
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
 import { formatDocument } from '../../lib/spec/normalise';
-import type { RenderData } from '../../lib/host/host';
 import { PageView } from '../page-renderer/page-view';
 import { ShareEmbedButton } from '../share/share-embed-button';
 import type { EditorHandle } from './json-editor';
@@ -21,10 +20,16 @@ import { useSave, type Conflict } from './save/use-save';
 import { useDraft } from './use-draft';
 import { useLeaveWarning } from './use-leave-warning';
 import { useSaveShortcut } from './use-save-shortcut';
+import { usePreview } from './use-preview';
+import { documentPointerOfNode, nodePointerFor } from './spec-pointers';
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,
   loading: () => <div className="ap-empty">Loading the editor…</div>,
+});
+const QueriesPanel = dynamic(() => import('./queries-panel/queries-panel'), {
+  ssr: false,
+  loading: () => <div className="ap-empty">Loading the queries…</div>,
 });
 
 export interface StudioProps {
@@ -38,19 +43,16 @@ export interface StudioProps {
   draftKey?: string;
 }
 
-interface PreviewState {
-  for: string;
-  diagnostics: Diagnostic[];
-}
-
 export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId, draftKey = 'new' }: StudioProps) {
   const [text, setText] = useState(initialText);
-  const [preview, setPreview] = useState<PreviewState | undefined>();
-  const [render, setRender] = useState<RenderData | undefined>();
-  const [revision, setRevision] = useState(0);
-  const [checking, setChecking] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [hiddenConflict, setHiddenConflict] = useState<Conflict | undefined>();
+  // The save flow owns the status line; the preview reports its failures there too.
+  const reportStatus = useRef<(message: string) => void>(() => undefined);
+  const { preview, setPreview, render, revision, checking } = usePreview(text, (message) => reportStatus.current(message));
+  const [queriesOpen, setQueriesOpen] = useState(false);
+  // The preview node whose JSON holds the editor's cursor: outlined in the preview.
+  const [cursorNode, setCursorNode] = useState<string | undefined>();
   const latest = useRef(text);
   latest.current = text;
   const editor = useRef<EditorHandle | null>(null);
@@ -67,40 +69,10 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
       }, []),
     },
   );
+  reportStatus.current = setStatus;
   const dirty = text !== saved.text;
   const draft = useDraft(`amdahl:draft:${saved.id ?? draftKey}`, text, saved.text, { version: saved.version, updatedAt: saved.updatedAt });
   draftRef.current = draft;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setChecking(true);
-      try {
-        const response = await fetch('/api/preview', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text }),
-          signal: controller.signal,
-        });
-        const body = (await response.json()) as { diagnostics?: Diagnostic[]; render?: RenderData; error?: { message: string } };
-        if (latest.current !== text) return;
-        setPreview({ for: text, diagnostics: body.diagnostics ?? [] });
-        if (body.render) {
-          setRender(body.render);
-          setRevision((r) => r + 1);
-        }
-        if (body.error) setStatus(`Preview failed: ${body.error.message}`);
-      } catch (error) {
-        if ((error as Error).name !== 'AbortError') setStatus(`Preview failed: ${(error as Error).message}`);
-      } finally {
-        if (latest.current === text) setChecking(false);
-      }
-    }, 350);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text]);
 
   // A keystroke re-renders the studio; the preview's tree (every node's props resolved, charts drawn) only changes with a new render.
   const previewTree = useMemo(() => (render ? <PageView page={render.page} outcomes={render.outcomes} revision={revision} /> : null), [render, revision]);
@@ -217,10 +189,31 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             schema={schema}
             schemaId={schemaId}
             handleRef={editor}
+            onCursorPointer={(pointer) => setCursorNode(nodePointerFor(latest.current, pointer))}
           />
         </div>
       </div>
-      <div className="st-preview" data-testid="preview">
+      <section className="st-queries" aria-label="Queries">
+        <button className="st-queries-toggle" aria-expanded={queriesOpen} onClick={() => setQueriesOpen((open) => !open)}>
+          {queriesOpen ? '▾' : '▸'} Queries
+        </button>
+        {queriesOpen ? (
+          <div className="st-queries-body">
+            <QueriesPanel text={text} onTextChange={setText} />
+          </div>
+        ) : null}
+      </section>
+      <div
+        className="st-preview"
+        data-testid="preview"
+        onClick={(event) => {
+          // A click on a node selects its JSON in the editor.
+          const node = (event.target as Element).closest?.('[data-pointer]');
+          const pointer = node?.getAttribute('data-pointer');
+          if (pointer) editor.current?.selectPointer(documentPointerOfNode(latest.current, pointer));
+        }}
+      >
+        {cursorNode ? <style>{`.st-preview [data-pointer=${JSON.stringify(cursorNode)}] { outline: 2px solid var(--ap-accent); outline-offset: -2px; }`}</style> : null}
         {render ? <QueryStrip outcomes={render.outcomes} /> : null}
         {render ? (
           previewTree

@@ -25,6 +25,8 @@ import { createPlatformClient, isPlatformError, type Page as StoredPage, type Pl
 import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, type PageValidator } from '../local-platform';
 import { isLoopback } from '../local-platform/serve';
 import { createStudioAuth, type StudioAuth } from './studio-auth';
+import { splitKnown } from './known-results';
+import { runQuery, type RunQueryAnswer, type RunQueryInput } from './run-query';
 
 export type Env = Record<string, string | undefined>;
 
@@ -42,6 +44,10 @@ export interface RenderData {
   page: CanonicalPage;
   outcomes: Record<string, QueryOutcome>;
   diagnostics: Diagnostic[];
+  /** Each bound query's execution key (./known-results.ts): the studio keeps results by it. */
+  keys?: Record<string, string>;
+  /** Bound queries not run because the caller said it holds their results: absent from `outcomes`. */
+  unchanged?: string[];
 }
 
 export interface PreviewResult {
@@ -61,7 +67,9 @@ export interface Host {
   readonly local: LocalPlatform | undefined;
   validate(input: string | unknown, options?: ValidateOptions): Promise<Diagnostic[]>;
   /** Validates, then runs the queries the page binds: the studio's live preview. */
-  preview(text: string, params?: Record<string, unknown>): Promise<PreviewResult>;
+  preview(text: string, params?: Record<string, unknown>, options?: { known?: readonly string[] }): Promise<PreviewResult>;
+  /** One SQL statement, checked as a declared query is, run on its own: the studio's queries panel. */
+  runQuery(input: RunQueryInput): Promise<RunQueryAnswer>;
   /** A stored page, normalised, with its queries run: the view and embed routes. `rules` narrows every query to a data slice. */
   render(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<RenderData>;
   /** A page by id, kept for the query cache's TTL and dropped at once when the platform says it changed. */
@@ -169,7 +177,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
     return validatePage(input, catalog, options);
   }
 
-  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string } = {}): Promise<RenderData> {
+  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string; known?: readonly string[] } = {}): Promise<RenderData> {
     // Never send a query the validator refused to the platform.
     const refused = new Set<string>();
     for (const d of diagnostics) {
@@ -177,7 +185,8 @@ export function createHost({ catalog, env }: HostOptions): Host {
       if (m && d.severity === 'error') refused.add(page.declared_queries[Number(m[1])]?.name ?? '');
     }
     const runnable = { ...page, declared_queries: page.declared_queries.filter((q) => !refused.has(q.name)) };
-    const plan = planPage(runnable, catalog, params);
+    const split = options.known ? splitKnown(planPage(runnable, catalog, params), new Set(options.known)) : undefined;
+    const plan = split?.plan ?? planPage(runnable, catalog, params);
     const outcomes = await runQueries(plan, {
       params,
       cache,
@@ -197,7 +206,7 @@ export function createHost({ catalog, env }: HostOptions): Host {
         outcomes[name] = { ok: false, error: { code: 'invalid_query', message: `"${name}" has errors; fix them to run it` } };
       }
     }
-    return { page, outcomes, diagnostics };
+    return split ? { page, outcomes, diagnostics, keys: split.keys, unchanged: split.unchanged } : { page, outcomes, diagnostics };
   }
 
   async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {
@@ -229,12 +238,13 @@ export function createHost({ catalog, env }: HostOptions): Host {
     local,
     auth,
     validate,
-    async preview(text, params = {}) {
+    async preview(text, params = {}, { known } = {}) {
       const diagnostics = await validate(text);
       const value = jsonValue(text);
       if (!isObject(value)) return { diagnostics };
-      return { diagnostics, render: await renderPage(normalisePage(value), diagnostics, params) };
+      return { diagnostics, render: await renderPage(normalisePage(value), diagnostics, params, known ? { known } : {}) };
     },
+    runQuery: (input) => runQuery(client, input, { timeoutMs: Number(env.AMDAHL_QUERY_TIMEOUT_MS ?? 30_000) }),
     render: renderStored,
     getPage,
     invalidatePage,

@@ -48,6 +48,7 @@ describe('a studio listening beyond loopback', () => {
     const response = await fetch(`${app.url}/api/pages`);
     expect(response.status).toBe(401);
     expect((await fetch(`${app.url}/api/validate`, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/queries/run`, { method: 'POST', body: '{"sql": "SELECT 1"}' })).status).toBe(401);
   });
 
   it('asks for sign-in, refuses a wrong key, and lets a working key in without the key reaching the page', async () => {
