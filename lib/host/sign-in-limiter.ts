@@ -72,3 +72,10 @@ export class SignInLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.limits.windowMs - at) / 1000)), scope };
   }
 }
+
+/**
+ * The header carrying the client's address to the app's routes. The app's
+ * server (scripts/serve-app.ts) sets it from the socket, replacing whatever a
+ * client sent, so it cannot be forged to dodge the per-address limit.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-amdahl-client-address';

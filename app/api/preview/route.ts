@@ -1,6 +1,6 @@
 /** POST {text, params}: diagnostics plus the page's query results, for the studio's live preview. */
 import { refuseUnsigned } from '../../_server/session';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { readJson } from '../../_server/read-body';
 import { errorResponse } from '../../_server/responses';
 
@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });
   const params = typeof body.params === 'object' && body.params !== null ? (body.params as Record<string, unknown>) : {};
   try {
-    return Response.json(await host().preview(body.text, params));
+    return Response.json(await (await requestHost()).preview(body.text, params));
   } catch (error) {
     return errorResponse(error);
   }
