@@ -1,6 +1,6 @@
 /** The page list: every page on the platform, with links to view and edit. */
 import Link from 'next/link';
-import { host } from './_server/host';
+import { requestHost } from './_server/request-host';
 import { StudioHeader } from './_server/studio-header';
 import { requireSignIn } from './_server/session';
 import type { PageSummary } from '../lib/platform';
@@ -12,7 +12,7 @@ export default async function HomePage() {
   let pages: PageSummary[] = [];
   let failure: string | undefined;
   try {
-    for await (const page of host().client.iteratePages({ limit: 100 })) pages.push(page);
+    for await (const page of (await requestHost()).client.iteratePages({ limit: 100 })) pages.push(page);
   } catch (error) {
     failure = (error as Error).message;
     pages = [];

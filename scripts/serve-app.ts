@@ -17,6 +17,7 @@ import { embedResponseHeaders } from '../lib/embed/framing';
 import { getEmbedHtml, putEmbedHtml, type CachedEmbed } from '../lib/embed/html-cache';
 import { embedKeyringFromEnv } from '../lib/embed/keyring-from-env';
 import { grantDigest } from '../lib/embed/render-grant';
+import { CLIENT_ADDRESS_HEADER } from '../lib/host/sign-in-limiter';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const host = process.env.HOST ?? '127.0.0.1';
@@ -87,6 +88,7 @@ function send(res: ServerResponse, hit: CachedEmbed, csp: string): void {
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
   if (req.method === 'GET' && req.url?.startsWith('/embed/') && EMBED_TTL_MS > 0) {
     const embed = await embedRequest(new URL(req.url, 'http://app.invalid'));
     if (embed.ok) {

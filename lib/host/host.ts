@@ -16,6 +16,7 @@ import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
 import { runQueries, type QueryOutcome } from '../render/run-queries';
 import { queryCacheFromEnv } from '../render/query-cache-from-env';
+import type { ResultCache } from '../render/query-cache';
 import { searchRunners } from '../render/search-runners';
 import { dropEmbedHtml } from '../embed/html-cache';
 import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
@@ -26,6 +27,7 @@ import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, t
 import { isLoopback } from '../local-platform/serve';
 import { createStudioAuth, type StudioAuth } from './studio-auth';
 import { splitKnown } from './known-results';
+import { KeyViews } from './key-views';
 import { runQuery, type RunQueryAnswer, type RunQueryInput } from './run-query';
 
 export type Env = Record<string, string | undefined>;
@@ -85,12 +87,25 @@ export interface Host {
   savePage(text: string, target?: { id: string; expectedVersion?: number | string; expectedUpdatedAt?: string }): Promise<SaveResult>;
   /** Sign-in for the studio when it listens beyond loopback. */
   readonly auth: StudioAuth;
+  /** The same host acting with another API key (a signed-in author's): same platform and caches, its own client and cache identity. */
+  forKey(apiKey: string): Host;
   close(): Promise<void>;
 }
 
 export interface HostOptions {
   catalog: Catalog;
   env: Env;
+  /** Set by `forKey` only: what a view shares with the host it was made from, and the key it acts with. */
+  viewOf?: SharedWithViews & { apiKey: string };
+}
+
+interface SharedWithViews {
+  local: LocalPlatform | undefined;
+  clientFor(apiKey: string): PlatformClient;
+  cache: ResultCache;
+  pageCache: Map<string, { at: number; page: Promise<StoredPage> }>;
+  auth: StudioAuth;
+  views: KeyViews<Host>;
 }
 
 /** The local platform's `POST /pages/validate`: the same library, on a body that carries no page name. */
@@ -130,12 +145,15 @@ export function appOrigin(env: Env): string {
   return `http://${hostName.includes(':') ? `[${hostName}]` : hostName}:${env.PORT?.trim() || '3000'}`;
 }
 
-export function createHost({ catalog, env }: HostOptions): Host {
+export function createHost({ catalog, env, viewOf }: HostOptions): Host {
   const remoteUrl = env.AMDAHL_URL?.trim();
   let local: LocalPlatform | undefined;
   let client: PlatformClient;
   let clientFor: (apiKey: string) => PlatformClient;
-  if (remoteUrl) {
+  if (viewOf) {
+    ({ local, clientFor } = viewOf);
+    client = clientFor(viewOf.apiKey);
+  } else if (remoteUrl) {
     const apiKey = env.API_KEY?.trim();
     if (!apiKey) throw new Error('AMDAHL_URL is set but API_KEY is not: set API_KEY to a key for that platform');
     clientFor = (key) => createPlatformClient({ baseUrl: `${remoteUrl.replace(/\/+$/, '')}/api/platform/v1`, apiKey: key, apiVersion: env.AMDAHL_API_VERSION || undefined });
@@ -156,15 +174,16 @@ export function createHost({ catalog, env }: HostOptions): Host {
     clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request) });
     client = clientFor(env.API_KEY?.trim() || LOCAL_DEV_KEY);
   }
-  const apiKey = env.API_KEY?.trim() || LOCAL_DEV_KEY;
+  const apiKey = viewOf?.apiKey ?? (env.API_KEY?.trim() || LOCAL_DEV_KEY);
   const identity = keyIdentity(apiKey);
   // Pages refresh on every load: results are kept for seconds, only to absorb bursts of viewers.
   const ttlMs = Number(env.AMDAHL_QUERY_CACHE_MS ?? 5_000);
-  const cache = queryCacheFromEnv(env, { ttlMs, log: (m) => console.warn(m) });
-  const pageCache = new Map<string, { at: number; page: Promise<StoredPage> }>();
+  const cache = viewOf?.cache ?? queryCacheFromEnv(env, { ttlMs, log: (m) => console.warn(m) });
+  // Shared with the views, keyed by identity and id: a page read with one key never answers another.
+  const pageCache = viewOf?.pageCache ?? new Map<string, { at: number; page: Promise<StoredPage> }>();
   let webhookSecret: string | undefined = env.AMDAHL_WEBHOOK_SECRET?.trim() || undefined;
   const webhooks = new WebhookReceiver(() => webhookSecret);
-  const auth = createStudioAuth({
+  const auth = viewOf?.auth ?? createStudioAuth({
     env,
     keyWorks: async (key) => {
       await clientFor(key).listPages({ limit: 1 }, { deadlineMs: 10_000 });
@@ -216,23 +235,25 @@ export function createHost({ catalog, env }: HostOptions): Host {
   }
 
   function getPage(id: string): Promise<StoredPage> {
-    const hit = pageCache.get(id);
+    const slot = `${identity} ${id}`;
+    const hit = pageCache.get(slot);
     if (hit && Date.now() - hit.at < ttlMs) return hit.page;
     const page = client.getPage(id);
-    pageCache.set(id, { at: Date.now(), page });
-    page.catch(() => pageCache.delete(id));
+    pageCache.set(slot, { at: Date.now(), page });
+    page.catch(() => pageCache.delete(slot));
     return page;
   }
 
   function invalidatePage(id: string): void {
-    pageCache.delete(id);
+    for (const slot of pageCache.keys()) if (slot.slice(slot.indexOf(' ') + 1) === id) pageCache.delete(slot);
     cache.invalidate(`page:${id}`);
     dropEmbedHtml(id);
   }
 
   const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, log: (m) => console.warn(m) });
+  const views: KeyViews<Host> = viewOf?.views ?? new KeyViews((key) => createHost({ catalog, env, viewOf: { local, clientFor, cache, pageCache, auth, views, apiKey: key } }));
 
-  return {
+  const self: Host = {
     mode: local ? 'local' : 'remote',
     client,
     local,
@@ -254,8 +275,10 @@ export function createHost({ catalog, env }: HostOptions): Host {
       if (delivery.ok && !delivery.duplicate && delivery.event.type !== 'page.created') invalidatePage(delivery.event.data.page_id);
       return delivery;
     },
+    forKey: (key) => (key === apiKey ? self : views.get(key)),
     async start({ log = () => undefined } = {}) {
-      if (!local) return;
+      // A view shares a platform its host has started.
+      if (!local || viewOf) return;
       const started = performance.now();
       log('Opening the local platform (the first start seeds the demo data: a few seconds)…');
       await local.ready();
@@ -300,8 +323,10 @@ export function createHost({ catalog, env }: HostOptions): Host {
       }
     },
     async close() {
+      if (viewOf) return;
       await cache.close?.();
       await local?.close();
     },
   };
+  return self;
 }

@@ -1,6 +1,6 @@
 /** GET lists pages; POST {text} validates and creates one. */
 import { refuseUnsigned } from '../../_server/session';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { readJson } from '../../_server/read-body';
 import { errorResponse, saveResponse } from '../../_server/responses';
 
@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   if (denied) return denied;
   const url = new URL(request.url);
   try {
-    const list = await host().client.listPages({
+    const list = await (await requestHost()).client.listPages({
       limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
       cursor: url.searchParams.get('cursor') ?? undefined,
       tag: url.searchParams.get('tag') ?? undefined,
@@ -29,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
   if (body instanceof Response) return body;
   if (typeof body.text !== 'string') return Response.json({ error: { code: 'invalid_argument', message: 'send {"text": "<page JSON>"}' } }, { status: 400 });
   try {
-    return saveResponse(await host().savePage(body.text), 201);
+    return saveResponse(await (await requestHost()).savePage(body.text), 201);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,6 @@
 /** POST {text, params, known?}: diagnostics plus the page's query results, for the studio's live preview. */
 import { refuseUnsigned } from '../../_server/session';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { readJson } from '../../_server/read-body';
 import { errorResponse } from '../../_server/responses';
 
@@ -14,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   // The execution keys whose results the studio already holds: those queries are not run again.
   const known = Array.isArray(body.known) ? body.known.filter((k): k is string => typeof k === 'string').slice(0, 200) : undefined;
   try {
-    return Response.json(await host().preview(body.text, params, known ? { known } : {}));
+    return Response.json(await (await requestHost()).preview(body.text, params, known ? { known } : {}));
   } catch (error) {
     return errorResponse(error);
   }

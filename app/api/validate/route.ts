@@ -1,6 +1,6 @@
 /** POST a page's text; answers every diagnostic: the editor's markers come from here. */
 import { refuseUnsigned } from '../../_server/session';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { readText } from '../../_server/read-body';
 import { errorResponse } from '../../_server/responses';
 
@@ -10,7 +10,7 @@ export async function POST(request: Request): Promise<Response> {
   const text = await readText(request);
   if (text instanceof Response) return text;
   try {
-    return Response.json({ diagnostics: await host().validate(text) });
+    return Response.json({ diagnostics: await (await requestHost()).validate(text) });
   } catch (error) {
     return errorResponse(error);
   }

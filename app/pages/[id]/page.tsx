@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { isPlatformError } from '../../../lib/platform';
 import { PageView } from '../../../components/page-renderer/page-view';
 import { ShareEmbedButton } from '../../../components/share/share-embed-button';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
 
@@ -16,13 +16,13 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   let page;
   try {
-    page = await host().client.getPage(id);
+    page = await (await requestHost()).client.getPage(id);
   } catch (error) {
     if (isPlatformError(error) && error.status === 404) notFound();
     throw error;
   }
   const values = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const data = await host().render(page, values);
+  const data = await (await requestHost()).render(page, values);
   const theme = query.theme === 'light' || query.theme === 'dark' ? query.theme : undefined;
   return (
     <>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Studio } from '../../../components/studio/studio';
 import { pageTextOf } from '../../../lib/spec/page-text';
 import { isPlatformError, type TemplateSummary } from '../../../lib/platform';
-import { host } from '../../_server/host';
+import { requestHost } from '../../_server/request-host';
 import { pageSchema } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 async function startingText(slug: string | undefined): Promise<{ text: string; problem?: string }> {
   if (!slug) return { text: NEW_PAGE_TEXT };
   try {
-    const template = await host().client.getTemplate(slug);
+    const template = await (await requestHost()).client.getTemplate(slug);
     return { text: pageTextOf({ name: template.name ?? template.title ?? slug, tags: template.tags ?? [], declared_queries: template.declared_queries ?? [], spec: template.spec }) };
   } catch (error) {
     return { text: NEW_PAGE_TEXT, problem: isPlatformError(error) && error.status === 404 ? `There is no template "${slug}"` : `The template could not be loaded: ${(error as Error).message}` };
@@ -29,7 +29,7 @@ export default async function NewPage({ searchParams }: { searchParams: Promise<
   const { text, problem } = await startingText(slug);
   let templates: TemplateSummary[] = [];
   try {
-    templates = await host().client.listTemplates();
+    templates = await (await requestHost()).client.listTemplates();
   } catch {
     // The studio works without templates; the platform may not offer them.
   }

@@ -1,6 +1,6 @@
 /** GET one page; PATCH {text, expectedVersion, expectedUpdatedAt} saves it unless it changed meanwhile; DELETE archives it. */
 import { refuseUnsigned } from '../../../_server/session';
-import { host } from '../../../_server/host';
+import { requestHost } from '../../../_server/request-host';
 import { readJson } from '../../../_server/read-body';
 import { errorResponse, saveResponse } from '../../../_server/responses';
 
@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
   if (denied) return denied;
   const { id } = await params;
   try {
-    return Response.json(await host().client.getPage(id));
+    return Response.json(await (await requestHost()).client.getPage(id));
   } catch (error) {
     return errorResponse(error);
   }
@@ -29,7 +29,7 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
   const expectedVersion = typeof body.expectedVersion === 'number' || typeof body.expectedVersion === 'string' ? body.expectedVersion : undefined;
   const expectedUpdatedAt = typeof body.expectedUpdatedAt === 'string' ? body.expectedUpdatedAt : undefined;
   try {
-    return saveResponse(await host().savePage(body.text, { id, expectedVersion, expectedUpdatedAt }), 200);
+    return saveResponse(await (await requestHost()).savePage(body.text, { id, expectedVersion, expectedUpdatedAt }), 200);
   } catch (error) {
     return errorResponse(error);
   }
@@ -40,7 +40,7 @@ export async function DELETE(_request: Request, { params }: Context): Promise<Re
   if (denied) return denied;
   const { id } = await params;
   try {
-    await host().client.archivePage(id);
+    await (await requestHost()).client.archivePage(id);
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

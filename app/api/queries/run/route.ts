@@ -1,6 +1,6 @@
 /** POST {sql, params?, values?}: one checked read-only statement, run on the server, for the studio's queries panel. */
 import { refuseUnsigned } from '../../../_server/session';
-import { host } from '../../../_server/host';
+import { requestHost } from '../../../_server/request-host';
 import { readJson } from '../../../_server/read-body';
 import { errorResponse } from '../../../_server/responses';
 import type { ParamDeclaration } from '../../../../lib/spec/page-model';
@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ error: { code: 'invalid_argument', message: '"params" and "values" must be objects' } }, { status: 400 });
   }
   try {
-    const answer = await host().runQuery({
+    const answer = await (await requestHost()).runQuery({
       sql: body.sql,
       ...(body.params ? { params: body.params as Record<string, ParamDeclaration> } : {}),
       ...(body.values ? { values: body.values as Record<string, unknown> } : {}),

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { isPlatformError } from '../../../../lib/platform';
 import { Studio } from '../../../../components/studio/studio';
 import { pageTextOf } from '../../../../lib/spec/page-text';
-import { host } from '../../../_server/host';
+import { requestHost } from '../../../_server/request-host';
 import { pageSchema } from '../../../_server/page-schema';
 import { StudioHeader } from '../../../_server/studio-header';
 import { requireSignIn } from '../../../_server/session';
@@ -14,7 +14,7 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
   await requireSignIn(`/pages/${encodeURIComponent(id)}/edit`);
   let page;
   try {
-    page = await host().client.getPage(id);
+    page = await (await requestHost()).client.getPage(id);
   } catch (error) {
     if (isPlatformError(error) && error.status === 404) notFound();
     throw error;

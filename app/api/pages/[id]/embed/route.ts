@@ -1,6 +1,6 @@
 /** POST {audience, ttl_seconds?, origins?, params?, rules?, page_version?}: an embed token, its URL on this site and the snippet to paste. */
 import { embedSnippet, isMintRefused } from '../../../../../lib/embed/mint-app-token';
-import { host } from '../../../../_server/host';
+import { requestHost } from '../../../../_server/request-host';
 import { readJson } from '../../../../_server/read-body';
 import { errorResponse } from '../../../../_server/responses';
 import { refuseUnsigned } from '../../../../_server/session';
@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   const body = await readJson(request);
   if (body instanceof Response) return body;
   try {
-    const minted = await host().embeds.mint(id, {
+    const minted = await (await requestHost()).embeds.mint(id, {
       audience: body.audience as never,
       ttlSeconds: typeof body.ttl_seconds === 'number' ? body.ttl_seconds : undefined,
       origins: Array.isArray(body.origins) ? body.origins.map(String) : undefined,
