@@ -12,6 +12,8 @@
  *    cached by text, as in an editor session or a CI run over pages that
  *    share queries).
  * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
+ * 4. The render path: as slow as its slowest query, one platform call per
+ *    query, a warm page far faster than a cold one (bench/render.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
+import { benchRender } from './render';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -168,4 +171,5 @@ async function main(): Promise<void> {
 
 await main();
 await benchPagesAsCode();
+await benchRender();
 await benchEmbed();
