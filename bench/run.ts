@@ -12,9 +12,11 @@
  *    cached by text, as in an editor session or a CI run over pages that
  *    share queries).
  * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
- * 4. The studio's preview after a spec-only edit beside a full re-run (bench/studio-preview.ts).
- * 5. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
- * 6. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
+ * 4. The render path: as slow as its slowest query, one platform call per
+ *    query, a warm page far faster than a cold one (bench/render.ts).
+ * 5. The studio's preview after a spec-only edit beside a full re-run (bench/studio-preview.ts).
+ * 6. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
+ * 7. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import { dashboard } from './dashboard';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
 import { benchRedisCache } from './redis-cache';
+import { benchRender } from './render';
 import { benchStudioLatency } from './studio-latency';
 import { benchStudioPreview } from './studio-preview';
 
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
 
 await main();
 await benchPagesAsCode();
+await benchRender();
 await benchEmbed();
 await benchStudioPreview();
 await benchRedisCache();

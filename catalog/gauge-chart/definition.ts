@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineComponent, valueOr } from '../../lib/spec/define';
-import { VALUE_FORMATS } from '../../lib/format/format-value';
+import { toNumber, VALUE_FORMATS, type ValueFormat } from '../../lib/format/format-value';
+import { defaultRangeOf, type PropRange } from '../../lib/format/value-range';
 
 export const GAUGE_TONES = ['negative', 'warning', 'positive', 'neutral', 'info'] as const;
 
@@ -43,6 +44,18 @@ export const definition = defineComponent({
       description: z.string().optional().describe('A line of context under the title.'),
     })
     .strict(),
+  // The dial's range, as the view draws it: min and max, else the range the format implies.
+  valueRanges: (props) => {
+    const format = props.format as ValueFormat;
+    const range = defaultRangeOf(format);
+    const min = toNumber(props.min) ?? range.min;
+    const max = toNumber(props.max) ?? range.max;
+    if (!(max > min)) return [];
+    const dial = { min, max, owner: "the dial's", format };
+    const checks: PropRange[] = [{ prop: 'value', value: props.value, ...dial }];
+    if (props.target !== undefined) checks.push({ prop: 'target', value: props.target, subject: `The ${String(props.targetLabel ?? 'Target').toLowerCase()}`, ...dial });
+    return checks;
+  },
   visualization: true,
   example: {
     type: 'GaugeChart',

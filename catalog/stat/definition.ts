@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VALUE_FORMATS } from '../../lib/format/format-value';
+import { VALUE_FORMATS, type ValueFormat } from '../../lib/format/format-value';
 import { defineComponent, numericColumn, rowsBinding, valueOr } from '../../lib/spec/define';
 
 export const definition = defineComponent({
@@ -47,6 +47,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { sparklineField: 'sparkline' },
+  valueRanges: (props) => [{ prop: 'value', value: props.value, min: props.min as number | undefined, max: props.max as number | undefined, owner: "the stat's", format: props.format as ValueFormat }],
   visualization: true,
   example: {
     type: 'Stat',

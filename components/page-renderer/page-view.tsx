@@ -10,6 +10,7 @@
  * loads only the views the page uses (CatalogView). Imported by the studio
  * (a client component) the same code runs in the browser on live results.
  */
+import type { ReactNode } from 'react';
 import { catalog } from '../../catalog';
 import type { Page, SpecNode } from '../../lib/spec/page-model';
 import { resolveProps } from '../../lib/render/resolve';
@@ -43,13 +44,26 @@ interface RenderNodeProps {
 }
 
 function RenderNode({ node, pointer, outcomes, layout, revision }: RenderNodeProps) {
+  const children = node.children?.map((child, i) => (
+    <RenderNode key={i} node={child} pointer={`${pointer}/children/${i}`} outcomes={outcomes} layout={layout} revision={revision} />
+  ));
+  return (
+    <NodeView node={node} pointer={pointer} outcomes={outcomes} layout={layout} revision={revision}>
+      {children}
+    </NodeView>
+  );
+}
+
+/**
+ * One node over the outcomes of the queries its own props bind, with its
+ * children already rendered: the whole page here, one streamed part at a time
+ * in StreamedPageView. Either way the node gets its error card and boundary.
+ */
+export function NodeView({ node, pointer, outcomes, layout, revision, children }: RenderNodeProps & { children?: ReactNode }) {
   const def = catalog.get(node.type);
   if (!def) return <ErrorCard title={`Unknown component ${node.type}`} message="This host's catalog has no such component." pointer={pointer} />;
   const resolution = resolveProps(def, node.props, outcomes);
   if (!resolution.ok) return <ErrorCard title={resolution.problem.title} message={resolution.problem.message} pointer={pointer} />;
-  const children = node.children?.map((child, i) => (
-    <RenderNode key={i} node={child} pointer={`${pointer}/children/${i}`} outcomes={outcomes} layout={layout} revision={revision} />
-  ));
   return (
     <NodeBoundary type={node.type} pointer={pointer} revision={revision}>
       <div className="ap-node" data-type={node.type} data-pointer={pointer}>

@@ -23,6 +23,17 @@ export interface RangeCheck {
   format?: ValueFormat;
 }
 
+/**
+ * One number of a node that can only be right within a range, as a catalog
+ * definition declares it (`valueRanges`): which prop holds it and the range
+ * and format it is read against, worked out from the node's resolved props.
+ */
+export interface PropRange extends Omit<RangeCheck, 'value'> {
+  prop: string;
+  /** The resolved value: a number, or something that is not one (then nothing is checked). */
+  value: unknown;
+}
+
 const plain = (n: number) => formatValue(n, 'number', { digits: 6 });
 
 /**

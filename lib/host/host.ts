@@ -14,10 +14,11 @@ import type { Page as CanonicalPage } from '../spec/page-model';
 import { loadSqlParser } from '../spec/sql-check';
 import { validatePage, type ValidateOptions } from '../spec/validate';
 import { planPage } from '../render/plan';
-import { runQueries, type QueryOutcome } from '../render/run-queries';
+import { settleOutcomes, startQueries, type QueryOutcome } from '../render/run-queries';
 import { queryCacheFromEnv } from '../render/query-cache-from-env';
 import type { ResultCache } from '../render/query-cache';
 import { searchRunners } from '../render/search-runners';
+import { valueDiagnostics } from '../render/value-diagnostics';
 import { dropEmbedHtml } from '../embed/html-cache';
 import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
 import { createEmbeds, keyIdentity, type Embeds } from './embeds';
@@ -26,7 +27,7 @@ import { createPlatformClient, isPlatformError, type Page as StoredPage, type Pl
 import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, type PageValidator } from '../local-platform';
 import { isLoopback } from '../local-platform/serve';
 import { createStudioAuth, type StudioAuth } from './studio-auth';
-import { splitKnown } from './known-results';
+import { PreviewResults, splitKnown } from './known-results';
 import { KeyViews } from './key-views';
 import { runQuery, type RunQueryAnswer, type RunQueryInput } from './run-query';
 
@@ -52,6 +53,13 @@ export interface RenderData {
   unchanged?: string[];
 }
 
+/** A render whose queries are under way: one promise per bound name, each never rejecting (a failure is an outcome). */
+export interface StreamedRender {
+  page: CanonicalPage;
+  outcomes: Record<string, Promise<QueryOutcome>>;
+  diagnostics: Diagnostic[];
+}
+
 export interface PreviewResult {
   diagnostics: Diagnostic[];
   /** Absent when the text is not JSON or not a page at all. */
@@ -74,6 +82,8 @@ export interface Host {
   runQuery(input: RunQueryInput): Promise<RunQueryAnswer>;
   /** A stored page, normalised, with its queries run: the view and embed routes. `rules` narrows every query to a data slice. */
   render(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<RenderData>;
+  /** The same render, answered as soon as the page is checked and its queries started: the streamed view route. */
+  stream(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<StreamedRender>;
   /** A page by id, kept for the query cache's TTL and dropped at once when the platform says it changed. */
   getPage(id: string): Promise<StoredPage>;
   /** Drops what is cached about a page (its stored form and the results it showed). */
@@ -147,6 +157,9 @@ export function appOrigin(env: Env): string {
 
 export function createHost({ catalog, env, viewOf }: HostOptions): Host {
   const remoteUrl = env.AMDAHL_URL?.trim();
+  // A page is as slow as its slowest query only when its queries run side by side: 8 at once by default.
+  const concurrency = Number(env.AMDAHL_QUERY_CONCURRENCY ?? 8);
+  if (!Number.isInteger(concurrency) || concurrency <= 0) throw new Error('AMDAHL_QUERY_CONCURRENCY must be a positive integer');
   let local: LocalPlatform | undefined;
   let client: PlatformClient;
   let clientFor: (apiKey: string) => PlatformClient;
@@ -156,7 +169,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
   } else if (remoteUrl) {
     const apiKey = env.API_KEY?.trim();
     if (!apiKey) throw new Error('AMDAHL_URL is set but API_KEY is not: set API_KEY to a key for that platform');
-    clientFor = (key) => createPlatformClient({ baseUrl: `${remoteUrl.replace(/\/+$/, '')}/api/platform/v1`, apiKey: key, apiVersion: env.AMDAHL_API_VERSION || undefined });
+    clientFor = (key) => createPlatformClient({ baseUrl: `${remoteUrl.replace(/\/+$/, '')}/api/platform/v1`, apiKey: key, apiVersion: env.AMDAHL_API_VERSION || undefined, concurrency });
     client = clientFor(apiKey);
   } else {
     // The built-in dev key is for a laptop: once the app listens beyond loopback only configured keys work.
@@ -171,7 +184,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
       embedBaseUrl: appOrigin(env),
     });
     const handler = local;
-    clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request) });
+    clientFor = (key) => createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: key, fetch: (request: Request) => handler.handle(request), concurrency });
     client = clientFor(env.API_KEY?.trim() || LOCAL_DEV_KEY);
   }
   const apiKey = viewOf?.apiKey ?? (env.API_KEY?.trim() || LOCAL_DEV_KEY);
@@ -181,6 +194,8 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
   const cache = viewOf?.cache ?? queryCacheFromEnv(env, { ttlMs, log: (m) => console.warn(m) });
   // Shared with the views, keyed by identity and id: a page read with one key never answers another.
   const pageCache = viewOf?.pageCache ?? new Map<string, { at: number; page: Promise<StoredPage> }>();
+  // Per identity (each author's view makes its own): results this process showed in the studio's preview.
+  const previewResults = new PreviewResults();
   let webhookSecret: string | undefined = env.AMDAHL_WEBHOOK_SECRET?.trim() || undefined;
   const webhooks = new WebhookReceiver(() => webhookSecret);
   const auth = viewOf?.auth ?? createStudioAuth({
@@ -196,7 +211,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     return validatePage(input, catalog, options);
   }
 
-  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string; known?: readonly string[] } = {}): Promise<RenderData> {
+  function startRender(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string; known?: readonly string[] } = {}): StreamedRender & Pick<RenderData, 'keys' | 'unchanged'> {
     // Never send a query the validator refused to the platform.
     const refused = new Set<string>();
     for (const d of diagnostics) {
@@ -206,8 +221,9 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     const runnable = { ...page, declared_queries: page.declared_queries.filter((q) => !refused.has(q.name)) };
     const split = options.known ? splitKnown(planPage(runnable, catalog, params), new Set(options.known)) : undefined;
     const plan = split?.plan ?? planPage(runnable, catalog, params);
-    const outcomes = await runQueries(plan, {
+    const outcomes = startQueries(plan, {
       params,
+      concurrency,
       cache,
       cacheScope: `${identity}|${sliceKey(options.rules)}`,
       cacheTags: options.pageId ? [`page:${options.pageId}`] : [],
@@ -221,17 +237,29 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
       },
     });
     for (const name of refused) {
-      if (name && outcomes[name]?.ok === false && outcomes[name].error.code === 'unbound_query') {
-        outcomes[name] = { ok: false, error: { code: 'invalid_query', message: `"${name}" has errors; fix them to run it` } };
-      }
+      const outcome = outcomes[name];
+      if (!name || !outcome) continue;
+      outcomes[name] = outcome.then((o) =>
+        o.ok === false && o.error.code === 'unbound_query' ? { ok: false, error: { code: 'invalid_query', message: `"${name}" has errors; fix them to run it` } } : o,
+      );
     }
     return split ? { page, outcomes, diagnostics, keys: split.keys, unchanged: split.unchanged } : { page, outcomes, diagnostics };
   }
 
-  async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {
+  async function renderPage(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string; known?: readonly string[] } = {}): Promise<RenderData> {
+    const started = startRender(page, diagnostics, params, options);
+    return { ...started, outcomes: await settleOutcomes(started.outcomes) };
+  }
+
+  async function streamStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<StreamedRender> {
     const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
     const diagnostics = await validate(value);
-    return renderPage(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
+    return startRender(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
+  }
+
+  async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {
+    const started = await streamStored(stored, params, options);
+    return { ...started, outcomes: await settleOutcomes(started.outcomes) };
   }
 
   function getPage(id: string): Promise<StoredPage> {
@@ -263,10 +291,17 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
       const diagnostics = await validate(text);
       const value = jsonValue(text);
       if (!isObject(value)) return { diagnostics };
-      return { diagnostics, render: await renderPage(normalisePage(value), diagnostics, params, known ? { known } : {}) };
+      const render = await renderPage(normalisePage(value), diagnostics, params, known ? { known } : {});
+      // Values the queries returned that cannot be right where the page shows them: warnings beside the validator's findings.
+      // Results the studio already holds were not run again: their values come from what this process showed it last.
+      const found = valueDiagnostics(value, text, previewResults.complete(render), catalog);
+      if (found.length === 0) return { diagnostics, render };
+      const all = [...diagnostics, ...found].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+      return { diagnostics: all, render: { ...render, diagnostics: all } };
     },
     runQuery: (input) => runQuery(client, input, { timeoutMs: Number(env.AMDAHL_QUERY_TIMEOUT_MS ?? 30_000) }),
     render: renderStored,
+    stream: streamStored,
     getPage,
     invalidatePage,
     embeds,

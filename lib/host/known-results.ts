@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RenderPlan } from '../render/plan';
+import type { QueryOutcome } from '../render/run-queries';
 
 export function executionKey(planKey: string): string {
   return createHash('sha256').update(planKey).digest('base64url').slice(0, 22);
@@ -33,4 +34,35 @@ export function splitKnown(plan: RenderPlan, known: ReadonlySet<string>): KnownS
     return false;
   });
   return { plan: { ...plan, queries }, keys, unchanged };
+}
+
+/**
+ * What this process last showed the studio, by execution key: a preview that
+ * left a query out (the studio holds its result) still checks the values the
+ * page shows (value warnings) against it, without a platform call. Bounded,
+ * as the studio's own copy is; a key it no longer holds just goes unchecked
+ * until that query runs again.
+ */
+export class PreviewResults {
+  private readonly byKey = new Map<string, QueryOutcome>();
+
+  constructor(private readonly max = 200) {}
+
+  /** Keeps the successful outcomes `render` ran; answers every bound name's outcome, the held ones filled in. */
+  complete(render: { outcomes: Record<string, QueryOutcome>; keys?: Record<string, string>; unchanged?: readonly string[] }): Record<string, QueryOutcome> {
+    const keys = render.keys ?? {};
+    for (const [name, outcome] of Object.entries(render.outcomes)) {
+      const key = keys[name];
+      if (!key || !outcome.ok) continue;
+      this.byKey.delete(key);
+      this.byKey.set(key, outcome);
+      if (this.byKey.size > this.max) this.byKey.delete(this.byKey.keys().next().value as string);
+    }
+    const all = { ...render.outcomes };
+    for (const name of render.unchanged ?? []) {
+      const held = keys[name] ? this.byKey.get(keys[name]) : undefined;
+      if (held) all[name] = held;
+    }
+    return all;
+  }
 }

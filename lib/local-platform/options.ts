@@ -99,6 +99,18 @@ export interface LocalPlatformOptions {
   log?: (message: string) => void;
   /** A file that gets one JSON line per statement run (time, business, key id, SQL digest, slice): who asked the database what. */
   queryLog?: string;
+  /**
+   * Test-only latency, never on by default: `fixedMs` waits that long before
+   * every statement; `fromComments` honours a `/* delay:<ms> *\/` comment in
+   * the SQL. The wait is outside the database, so delayed statements overlap
+   * as a remote platform's would (PGlite itself runs one statement at a time).
+   */
+  queryDelay?: QueryDelay;
+}
+
+export interface QueryDelay {
+  fixedMs?: number;
+  fromComments?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -121,6 +133,7 @@ export interface ResolvedOptions {
   warmBusinesses?: string[];
   log: (message: string) => void;
   queryLog?: string;
+  queryDelay?: QueryDelay;
 }
 
 export { BUSINESS_NAME };
@@ -212,6 +225,7 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
     warmBusinesses: options.warmBusinesses,
     log: options.log ?? (() => undefined),
     queryLog: options.queryLog ? path.resolve(/* turbopackIgnore: true */ options.queryLog) : undefined,
+    queryDelay: options.queryDelay,
   };
 }
 
@@ -225,6 +239,9 @@ export function resolveOptions(options: LocalPlatformOptions): ResolvedOptions {
  * - `AMDAHL_LOCAL_ROW_CAP`, `AMDAHL_LOCAL_QUERY_TIMEOUT_MS`: positive integers.
  * - `AMDAHL_LOCAL_RATE_LIMIT`: `<limit>/<windowSeconds>`, e.g. `600/60`.
  * - `AMDAHL_LOCAL_QUERY_LOG`: a file that gets one JSON line per statement run.
+ * - Test-only latency: `AMDAHL_LOCAL_QUERY_DELAY_MS` (every statement waits that
+ *   long) and `AMDAHL_LOCAL_QUERY_DELAY_COMMENTS=1` (a `/* delay:<ms> *\/`
+ *   comment in the SQL is honoured). Off unless set.
  * Anything malformed throws: a typo in a key list must not silently leave only the dev key.
  */
 export function localPlatformOptionsFromEnv(env: Record<string, string | undefined> = process.env): LocalPlatformOptions {
@@ -271,6 +288,11 @@ export function localPlatformOptionsFromEnv(env: Record<string, string | undefin
     options.rateLimit = { limit: Number(m[1]), windowSeconds: Number(m[2]) };
   }
   if (env.AMDAHL_LOCAL_QUERY_LOG) options.queryLog = env.AMDAHL_LOCAL_QUERY_LOG;
+  const fixedMs = int('AMDAHL_LOCAL_QUERY_DELAY_MS');
+  const comments = env.AMDAHL_LOCAL_QUERY_DELAY_COMMENTS;
+  if (comments && !/^(0|1|true|false|yes|no|on|off)$/i.test(comments)) throw new TypeError('AMDAHL_LOCAL_QUERY_DELAY_COMMENTS must be 1 or 0');
+  const fromComments = comments !== undefined && /^(1|true|yes|on)$/i.test(comments);
+  if (fixedMs !== undefined || fromComments) options.queryDelay = { ...(fixedMs !== undefined ? { fixedMs } : {}), ...(fromComments ? { fromComments } : {}) };
   for (const k of Object.keys(options) as (keyof LocalPlatformOptions)[]) {
     if (options[k] === undefined) delete options[k];
   }

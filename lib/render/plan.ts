@@ -20,13 +20,20 @@ export interface RenderPlan {
   unbound: string[];
 }
 
+/** The queries one node's own props bind (not its children's): what that node waits for when the page streams. */
+export function ownQueryNames(node: SpecNode): string[] {
+  const names = new Set<string>();
+  for (const value of Object.values(node.props)) {
+    const name = bindingQueryName(value);
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
 export function boundQueryNames(root: SpecNode): Set<string> {
   const names = new Set<string>();
   const visit = (node: SpecNode) => {
-    for (const value of Object.values(node.props)) {
-      const name = bindingQueryName(value);
-      if (name) names.add(name);
-    }
+    for (const name of ownQueryNames(node)) names.add(name);
     node.children?.forEach(visit);
   };
   visit(root);

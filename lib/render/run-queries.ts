@@ -87,17 +87,14 @@ function failureOf(error: unknown): QueryFailure {
   return { code: typeof e?.code === 'string' ? e.code : 'internal', message: typeof e?.message === 'string' ? e.message : String(error) };
 }
 
-export async function runQueries(plan: RenderPlan, options: RunOptions): Promise<Record<string, QueryOutcome>> {
+/**
+ * Starts every query of a plan at once (up to `concurrency` in flight, in
+ * plan order, which is the page's order) and gives one promise per bound
+ * name, so a renderer can wait for only the queries one part of the page
+ * binds. The promises never reject: a failure is an outcome.
+ */
+export function startQueries(plan: RenderPlan, options: RunOptions): Record<string, Promise<QueryOutcome>> {
   const { runSql, sources = {}, params = {}, concurrency = 4, timeoutMs = 30_000, cache, cacheScope = '', cacheTags = [] } = options;
-  const outcomes: Record<string, QueryOutcome> = {};
-  let next = 0;
-  const worker = async () => {
-    while (next < plan.queries.length) {
-      const planned = plan.queries[next++]!;
-      const outcome = await runOne(planned.query, planned.names[0]!);
-      for (const name of planned.names) outcomes[name] = outcome.ok ? { ...outcome, result: { ...outcome.result, query: name } } : outcome;
-    }
-  };
   const runOne = async (query: RenderPlan['queries'][number]['query'], name: string): Promise<QueryOutcome> => {
     const started = performance.now();
     try {
@@ -114,7 +111,38 @@ export async function runQueries(plan: RenderPlan, options: RunOptions): Promise
       return { ok: false, error: failureOf(error) };
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, plan.queries.length)) }, worker));
-  for (const name of plan.unbound) outcomes[name] = { ok: false, error: { code: 'unbound_query', message: `"${name}" is not a declared query` } };
-  return outcomes;
+  const slots = createSlots(Math.max(1, concurrency));
+  const pending: Record<string, Promise<QueryOutcome>> = {};
+  for (const planned of plan.queries) {
+    const outcome = slots(() => runOne(planned.query, planned.names[0]!));
+    for (const name of planned.names) pending[name] = outcome.then((o) => (o.ok ? { ...o, result: { ...o.result, query: name } } : o));
+  }
+  for (const name of plan.unbound) pending[name] = Promise.resolve({ ok: false, error: { code: 'unbound_query', message: `"${name}" is not a declared query` } });
+  return pending;
+}
+
+/** Runs tasks with at most `limit` at a time, first come first served. */
+function createSlots(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Every outcome of a plan, once all its queries are done. */
+export async function runQueries(plan: RenderPlan, options: RunOptions): Promise<Record<string, QueryOutcome>> {
+  return settleOutcomes(startQueries(plan, options));
+}
+
+export async function settleOutcomes(pending: Record<string, Promise<QueryOutcome>>): Promise<Record<string, QueryOutcome>> {
+  const entries = await Promise.all(Object.entries(pending).map(async ([name, outcome]) => [name, await outcome] as const));
+  return Object.fromEntries(entries);
 }

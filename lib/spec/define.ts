@@ -6,6 +6,7 @@
  * No React here: definitions load on the server and in the CLI.
  */
 import { z } from 'zod';
+import type { PropRange } from '../format/value-range';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
@@ -139,6 +140,12 @@ export interface ComponentInput<P extends z.ZodObject> {
   markdownProps?: readonly string[];
   /** A visualisation can stand alone as the root of a `single` layout page. */
   visualization?: boolean;
+  /**
+   * Numbers that can only be right within a range (a gauge's dial, a stat's
+   * min and max), worked out from the node's resolved props. The studio's
+   * diagnostics list each value outside its range (lib/render/value-diagnostics).
+   */
+  valueRanges?: (props: Record<string, unknown>) => readonly PropRange[];
   /** A scope the page's author must hold to use this component (Custom: pages:admin). */
   requiresScope?: string;
   /** One valid node, shown in docs and completion. */

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'unresolved-binding': 'A binding or column prop finds nothing in the recorded results: no recording for its query, no row, or no such column (`amdahl-pages test`).',
   'column-vanished': 'A node uses a column the recorded results have, which the query\'s SQL no longer returns (`amdahl-pages test`).',
   'stale-recording': 'The query\'s SQL changed since its results were recorded; run `amdahl-pages test --record` (warning).',
+  'value-out-of-range': 'A value the query returned lies outside the range its node reads it against: a gauge\'s dial, a stat\'s min and max, a ratio over 1 (warning; the studio\'s preview).',
 } as const;
 
 /**
@@ -37,10 +38,10 @@ export const DIAGNOSTIC_CODES = {
  * (the platform's answers) and `amdahl-pages test` (recorded results). Every
  * other code comes from the offline validator and has an offline fixture.
  */
-export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording']);
+export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording', 'value-out-of-range']);
 
 /** Codes that are warnings: they never fail a run unless --max-warnings says so. */
-export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording']);
+export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording', 'value-out-of-range']);
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 

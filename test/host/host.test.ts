@@ -70,6 +70,35 @@ describe('preview', () => {
     expect(preview.render!.outcomes.by_channel!.ok).toBe(true);
   });
 
+  it('lists values the queries returned outside their node\'s range as warnings, with line and column', async () => {
+    const page = {
+      name: 'Resolution',
+      declared_queries: [{ name: 'rate', source: 'sql', sql: 'SELECT ROUND(100.0 * AVG(CASE WHEN resolved THEN 1 ELSE 0 END), 1) AS pct FROM interactions' }],
+      spec: {
+        version: 1,
+        root: {
+          type: 'Section',
+          props: { title: 'Resolution' },
+          children: [
+            { type: 'GaugeChart', props: { value: { $value: { query: 'rate', field: 'pct' } }, format: 'ratio' } },
+            { type: 'GaugeChart', props: { value: { $value: { query: 'rate', field: 'pct' } }, format: 'percent' } },
+          ],
+        },
+      },
+    };
+    const text = JSON.stringify(page, null, 2);
+    const preview = await host.preview(text);
+    const pct = Number(preview.render!.outcomes.rate!.ok && preview.render!.outcomes.rate.result.rows[0]!.pct);
+    expect(pct).toBeGreaterThan(1);
+    expect(pct).toBeLessThanOrEqual(100);
+    const line = text.split('\n').findIndex((l) => l.includes('"format": "ratio"')) + 1;
+    expect(preview.diagnostics).toEqual([
+      expect.objectContaining({ code: 'value-out-of-range', severity: 'warning', pointer: '/spec/root/children/0/props/value', line: line - 6 }),
+    ]);
+    expect(preview.diagnostics[0]!.message).toMatch(/is above the dial's max 1: is it already a percentage/);
+    expect(preview.render!.diagnostics).toEqual(preview.diagnostics);
+  });
+
   it('keeps the diagnostics when the text is not JSON, with no render', async () => {
     const preview = await host.preview('{"name": ');
     expect(preview.diagnostics[0]!.code).toBe('invalid-json');

@@ -1,8 +1,12 @@
-/** A saved page over live data, rendered on the server's query results with the same renderer as the preview. */
+/**
+ * A saved page over live data, rendered on the server with the same renderer
+ * as the preview, and streamed: the header and every node that binds no
+ * query go out at once; each node that binds queries follows as they answer.
+ */
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { isPlatformError } from '../../../lib/platform';
-import { PageView } from '../../../components/page-renderer/page-view';
+import { StreamedPageView } from '../../../components/page-renderer/streamed-page-view';
 import { ShareEmbedButton } from '../../../components/share/share-embed-button';
 import { requestHost } from '../../_server/request-host';
 import { StudioHeader } from '../../_server/studio-header';
@@ -22,7 +26,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
     throw error;
   }
   const values = Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  const data = await (await requestHost()).render(page, values);
+  const data = await (await requestHost()).stream(page, values);
   const theme = query.theme === 'light' || query.theme === 'dark' ? query.theme : undefined;
   return (
     <>
@@ -36,7 +40,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         </Link>
         <ShareEmbedButton pageId={page.id} pageName={page.name} version={page.version} declaredQueries={page.declared_queries ?? []} />
       </div>
-      <PageView page={data.page} outcomes={data.outcomes} />
+      <StreamedPageView page={data.page} outcomes={data.outcomes} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { requireScope, type Caller } from '../auth';
 import { ApiError } from '../errors';
 import { json, readJsonBody } from '../http';
 import type { SqlChecker } from '../options';
+import { queryDelayMs, waitFor } from '../query-delay';
 import type { Route, RoutesContext } from '../router';
 import { parseBody, queryBody } from '../schemas';
 
@@ -54,6 +55,7 @@ export function dataRoutes({ config, business }: RoutesContext): Route[] {
           const line = { at: new Date().toISOString(), business: caller.business, key: caller.keyId, sql_sha256: createHash('sha256').update(sql).digest('hex'), rules: slice ?? null };
           await appendFile(config.queryLog, JSON.stringify(line) + '\n');
         }
+        await waitFor(queryDelayMs(sql, config.queryDelay), req.signal);
         const result = await business(caller.business).db.query(sql, slice);
         // The caller learns which slice the database applied: a host that asked for one checks it was.
         return json(200, slice ? { ...result, applied_rules: slice } : result);
