@@ -108,7 +108,7 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
   };
 
   return (
-    <ChartFrame title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
+    <ChartFrame kind="Bar chart" subject={`${series.map((s) => s.label).join(', ')} by ${x}`} title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : (

@@ -137,7 +137,7 @@ export function SankeyView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={links} height={height} layout={layout} emptyText="No flows to chart">
+    <ChartFrame kind="Sankey diagram" subject={`${valueField} from ${sourceField} to ${targetField}`} title={title} description={description} data={links} height={height} layout={layout} emptyText="No flows to chart">
       {body}
     </ChartFrame>
   );

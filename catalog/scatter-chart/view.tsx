@@ -284,7 +284,7 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
   const extent = prepared.points.length > 0 ? [{ x: xMin, y: yMin }, { x: xMax, y: yMax }] : [];
 
   return (
-    <ChartFrame title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
+    <ChartFrame kind="Scatter chart" subject={`${y} against ${x}`} title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : prepared.points.length === 0 ? (

@@ -40,6 +40,8 @@ export interface XYMark {
 }
 
 export interface XYChartProps {
+  /** Spoken first in the chart's name: "Line chart". */
+  kind: string;
   data: BoundRows;
   x: string;
   marks: readonly XYMark[];
@@ -125,7 +127,7 @@ export function XYChart(p: XYChartProps) {
   );
 
   return (
-    <ChartFrame title={p.title} description={p.description} data={data} height={p.height} layout={layout}>
+    <ChartFrame kind={p.kind} subject={`${series.map((s) => s.label).join(', ')} by ${x}`} title={p.title} description={p.description} data={data} height={p.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : prepared.rows.length === 0 ? (
