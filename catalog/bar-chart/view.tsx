@@ -112,7 +112,7 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes} label={props.title}>
+        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes}>
           <BarChart data={prepared.rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={margin} barCategoryGap="18%">
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
             {horizontal ? (

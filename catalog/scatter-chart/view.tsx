@@ -290,7 +290,7 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
       ) : prepared.points.length === 0 ? (
         <ChartMessage>{`No rows with a numeric ${x} and ${y}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes} label={props.title}>
+        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes}>
           <ComposedChart data={extent} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis

@@ -133,7 +133,7 @@ export function XYChart(p: XYChartProps) {
       ) : prepared.rows.length === 0 ? (
         <ChartMessage>{`No rows with a usable ${x}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={p.height} layout={layout} notes={notes} label={p.title}>
+        <ChartCanvas height={p.height} layout={layout} notes={notes}>
           <ComposedChart data={prepared.rows} margin={{ top: 8, right: right.length > 0 ? 4 : 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} yAxisId={left.length > 0 ? 'left' : 'right'} />
             <XAxis

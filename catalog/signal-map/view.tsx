@@ -135,7 +135,7 @@ export function SignalMapView({ props, layout }: ViewProps<Props>) {
       body = (
         <ChartBody notes={notes}>
           <div className={styles.layout}>
-            <div className={styles.scroll}>
+            <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title ?? `${value} by ${y} and ${x}`}: scrolls when large`}>
               <div role="table" aria-label={title ?? `${value} by ${y} and ${x}`} className={styles.grid} style={gridStyle}>
                 <div role="row" className={styles.row}>
                   <div role="columnheader" className={styles.corner}>

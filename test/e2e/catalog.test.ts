@@ -126,7 +126,9 @@ describe('catalog gallery', () => {
     try {
       const figure = page.locator('[data-example-ready="BarChart/topics-by-sentiment.json"] figure[data-chart="Bar chart"]');
       expect(await figure.getAttribute('aria-label')).toBe('Bar chart: Interactions by topic and sentiment');
-      const toggle = figure.getByRole('button', { name: 'Show data' });
+      // Found by what it controls: its name changes to "Hide data" once open.
+      const toggle = figure.locator('button[aria-controls]');
+      expect(await toggle.innerText()).toBe('Show data');
       // Start from the "Open in studio" link of the example before it in the page, then Tab forward until the toggle has focus.
       await page.locator('[data-open-example="BarChart/pipeline-and-customers.json"]').focus();
       let reached = false;
