@@ -12,6 +12,7 @@ export function StudioHeader() {
       </Link>
       <Link href="/">Pages</Link>
       <Link href="/pages/new">New page</Link>
+      <Link href="/catalog">Catalog</Link>
       <div className="st-header-end">
         {host().auth.required ? (
           <form method="post" action="/api/session/sign-out">

@@ -14,6 +14,7 @@ export function AreaChartView({ props, layout }: ViewProps<Props>) {
   );
   return (
     <XYChart
+      kind="Area chart"
       data={props.data}
       x={props.x}
       marks={marks}

@@ -108,11 +108,11 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
   };
 
   return (
-    <ChartFrame title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
+    <ChartFrame kind="Bar chart" subject={`${series.map((s) => s.label).join(', ')} by ${x}`} title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes} label={props.title}>
+        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes}>
           <BarChart data={prepared.rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={margin} barCategoryGap="18%">
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} />
             {horizontal ? (

@@ -31,6 +31,7 @@ export function ComposedChartView({ props, layout }: ViewProps<Props>) {
   }, [bars, lines, areas, rightAxis, labels, colors]);
   return (
     <XYChart
+      kind="Composed chart"
       data={props.data}
       x={props.x}
       marks={marks}

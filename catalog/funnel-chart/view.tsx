@@ -115,7 +115,7 @@ export function FunnelChartView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
+    <ChartFrame kind="Funnel chart" subject={`${value} by ${label}`} title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
       {body}
     </ChartFrame>
   );

@@ -67,7 +67,7 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
 
   if (!(max > min)) {
     return (
-      <ChartFrame title={title} description={description} height={height} layout={layout}>
+      <ChartFrame kind="Gauge" subject={label} title={title} description={description} height={height} layout={layout}>
         <div className="ap-empty" role="alert">
           The gauge&apos;s max ({fmt(max)}) must be greater than its min ({fmt(min)}).
         </div>
@@ -106,8 +106,13 @@ export function GaugeChartView({ props, layout }: ViewProps<Props>) {
   const [tx0, ty0] = target !== undefined ? point(fraction(target), R - WIDTH / 2 - 4) : [0, 0];
   const [tx1, ty1] = target !== undefined ? point(fraction(target), BAND_R + 4) : [0, 0];
 
+  // The numbers the dial draws, as the table "Show data" offers in place of rows.
+  const shown: Record<string, string> = { value: valueText, min: fmt(min), max: fmt(max) };
+  if (target !== undefined) shown[targetLabel.toLowerCase()] = fmt(target);
+  if (band?.label) shown.band = band.label;
+
   return (
-    <ChartFrame title={title} description={description} height={height} layout={layout} warnings={warnings}>
+    <ChartFrame kind="Gauge" subject={label} title={title} description={description} height={height} layout={layout} warnings={warnings} table={{ columns: Object.keys(shown), rows: [shown] }}>
       <div className={styles.layout}>
         <div className={styles.dial}>
           <svg className={styles.gauge} viewBox="0 0 240 146" preserveAspectRatio="xMidYMid meet" role="img" aria-label={spoken}>

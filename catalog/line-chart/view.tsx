@@ -14,6 +14,7 @@ export function LineChartView({ props, layout }: ViewProps<Props>) {
   );
   return (
     <XYChart
+      kind="Line chart"
       data={props.data}
       x={props.x}
       marks={marks}

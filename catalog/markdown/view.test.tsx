@@ -84,6 +84,10 @@ describe('MarkdownView', () => {
     expect(boxes).toHaveLength(2);
     expect((boxes[0] as HTMLInputElement).checked).toBe(true);
     expect((boxes[0] as HTMLInputElement).disabled).toBe(true);
+    expect((boxes[1] as HTMLInputElement).checked).toBe(false);
+    // A form control needs a name: each says its state.
+    expect(screen.getByRole('checkbox', { name: 'Done' })).toBe(boxes[0]);
+    expect(screen.getByRole('checkbox', { name: 'Not done' })).toBe(boxes[1]);
     expect((container.firstElementChild as HTMLElement).getAttribute('data-layout')).toBe('document');
   });
 

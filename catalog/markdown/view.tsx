@@ -25,6 +25,7 @@ function isExternal(href: string): boolean {
 type AnchorProps = ComponentPropsWithoutRef<'a'> & { node?: unknown };
 type ImageProps = ComponentPropsWithoutRef<'img'> & { node?: unknown };
 type TableProps = ComponentPropsWithoutRef<'table'> & { node?: unknown };
+type InputProps = ComponentPropsWithoutRef<'input'> & { node?: unknown };
 
 function makeComponents(openLinksInNewTab: boolean): Components {
   return {
@@ -68,6 +69,11 @@ function makeComponents(openLinksInNewTab: boolean): Components {
           className={styles.image}
         />
       );
+    },
+    // GFM task items (`- [x] done`) arrive as read-only checkboxes: they are named by their state.
+    input({ node: _node, type, checked }: InputProps) {
+      if (type !== 'checkbox') return null;
+      return <input type="checkbox" checked={Boolean(checked)} disabled readOnly aria-label={checked ? 'Done' : 'Not done'} />;
     },
     table({ node: _node, children, className }: TableProps) {
       return (

@@ -121,7 +121,7 @@ export function PieChartView({ props, layout }: ViewProps<Props>) {
               ) : null}
             </div>
             {legend ? (
-              <ul className={styles.legend} aria-label={title ? `${title}: slices` : 'Slices'}>
+              <ul className={styles.legend} aria-label={title ? `${title}: slices` : 'Slices'} tabIndex={0}>
                 {slices.map((s) => (
                   <li key={s.name} className={styles.legendItem}>
                     <span className={styles.swatch} style={{ background: s.fill }} aria-hidden="true" />
@@ -142,7 +142,7 @@ export function PieChartView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
+    <ChartFrame kind={donut ? 'Donut chart' : 'Pie chart'} subject={`${value} by ${label}`} title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
       {body}
     </ChartFrame>
   );

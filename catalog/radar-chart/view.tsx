@@ -126,7 +126,7 @@ export function RadarChartView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
+    <ChartFrame kind="Radar chart" subject={`${(Array.isArray(y) ? y : [y]).join(', ')} by ${axis}`} title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
       {body}
     </ChartFrame>
   );

@@ -87,7 +87,7 @@ export function SankeyView({ props, layout }: ViewProps<Props>) {
         const sink = !payload.targetNodes || payload.targetNodes.length === 0;
         const text = showValues && payload.value !== undefined ? `${payload.name} · ${formatValue(payload.value, valueFormat)}` : payload.name;
         return (
-          <g data-part="node" aria-label={`${payload.name}: ${formatValue(payload.value, valueFormat)}`}>
+          <g data-part="node" role="img" aria-label={`${payload.name}: ${formatValue(payload.value, valueFormat)}`}>
             <rect x={x} y={y} width={width} height={Math.max(h, 1)} fill={payload.fill} rx={2} />
             <text
               x={sink ? x - 6 : x + width + 6}
@@ -113,6 +113,7 @@ export function SankeyView({ props, layout }: ViewProps<Props>) {
             strokeWidth={Math.max(p.linkWidth, 1)}
             className={styles.link}
             data-part="link"
+            role="img"
             aria-label={`${p.payload.source.name} → ${p.payload.target.name}: ${formatValue(p.payload.value, valueFormat)}`}
           />
         );
@@ -137,7 +138,7 @@ export function SankeyView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={links} height={height} layout={layout} emptyText="No flows to chart">
+    <ChartFrame kind="Sankey diagram" subject={`${valueField} from ${sourceField} to ${targetField}`} title={title} description={description} data={links} height={height} layout={layout} emptyText="No flows to chart">
       {body}
     </ChartFrame>
   );

@@ -284,13 +284,13 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
   const extent = prepared.points.length > 0 ? [{ x: xMin, y: yMin }, { x: xMax, y: yMax }] : [];
 
   return (
-    <ChartFrame title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
+    <ChartFrame kind="Scatter chart" subject={`${y} against ${x}`} title={props.title} description={props.description} data={data} height={props.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : prepared.points.length === 0 ? (
         <ChartMessage>{`No rows with a numeric ${x} and ${y}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes} label={props.title}>
+        <ChartCanvas height={props.height} layout={layout} notes={prepared.notes}>
           <ComposedChart data={extent} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis

@@ -40,6 +40,8 @@ export interface XYMark {
 }
 
 export interface XYChartProps {
+  /** Spoken first in the chart's name: "Line chart". */
+  kind: string;
   data: BoundRows;
   x: string;
   marks: readonly XYMark[];
@@ -125,13 +127,13 @@ export function XYChart(p: XYChartProps) {
   );
 
   return (
-    <ChartFrame title={p.title} description={p.description} data={data} height={p.height} layout={layout}>
+    <ChartFrame kind={p.kind} subject={`${series.map((s) => s.label).join(', ')} by ${x}`} title={p.title} description={p.description} data={data} height={p.height} layout={layout}>
       {missing.length > 0 ? (
         <ChartMessage>{`Not in the result of ${data.query}: ${missing.join(', ')}`}</ChartMessage>
       ) : prepared.rows.length === 0 ? (
         <ChartMessage>{`No rows with a usable ${x}`}</ChartMessage>
       ) : (
-        <ChartCanvas height={p.height} layout={layout} notes={notes} label={p.title}>
+        <ChartCanvas height={p.height} layout={layout} notes={notes}>
           <ComposedChart data={prepared.rows} margin={{ top: 8, right: right.length > 0 ? 4 : 16, bottom: 4, left: 4 }}>
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} yAxisId={left.length > 0 ? 'left' : 'right'} />
             <XAxis

@@ -21,21 +21,18 @@ export function ChartCanvas({
   height,
   layout,
   notes = [],
-  label,
   children,
 }: {
   height: number;
   layout: PageLayout | undefined;
   notes?: readonly string[];
-  /** Accessible name of the chart area. */
-  label?: string;
   children: ReactElement;
 }) {
   const body = frameBodyHeight(height, layout);
   const chartHeight = Math.max(60, body - notes.length * NOTE_HEIGHT);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }}>
-      <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }} aria-label={label}>
+      <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: chartHeight }}>
           {children}
         </ResponsiveContainer>

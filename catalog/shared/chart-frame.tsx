@@ -1,20 +1,31 @@
 'use client';
 /**
- * The frame every data view shares: an optional title and description, a
+ * The frame every chart shares: an optional title and description, a
  * fixed-height body, an empty state, and a notice when the row cap cut the
- * result. Charts render inside `children` at the given pixel height. A frame
- * given rows offers them as "Download CSV", under the result's own columns.
+ * result. Charts render inside `children` at the given pixel height.
+ *
+ * Accessibility lives here once, for every chart: the figure is named (its
+ * title, or a generated "Bar chart of events by channel"), and the rows it
+ * was given are offered as a table ("Show data") beside "Download CSV".
  */
 import type { ReactNode } from 'react';
-import type { BoundRows } from '../../lib/spec/resolved';
+import type { BoundRows, Row } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
-import { DownloadCsvFooter } from './download-csv';
+import { ChartDataTable, ChartDataToggle, useChartData } from './chart-data';
+import { DownloadCsv } from './download-csv';
+import styles from './download-csv.module.css';
 import { ValueWarnings } from './value-warnings';
 
 export interface ChartFrameProps {
+  /** What kind of chart this is, spoken first in its name: "Bar chart". */
+  kind?: string;
+  /** What it shows, for the generated name when there is no title: "events by channel". */
+  subject?: string;
   title?: string;
   description?: string;
   data?: BoundRows;
+  /** The rows to offer when the chart was not given BoundRows (a gauge's values). */
+  table?: { columns: readonly string[]; rows: readonly Row[] };
   /** Body height in pixels; `single` layouts grow to the viewport. */
   height?: number;
   layout?: PageLayout;
@@ -26,11 +37,21 @@ export interface ChartFrameProps {
   warnings?: readonly string[];
 }
 
-export function ChartFrame({ title, description, data, height = 280, layout, emptyText = 'No rows', children, className, warnings }: ChartFrameProps) {
+/** The chart's accessible name: "<kind>: <title>", else "<kind> of <subject>". */
+export function chartName(kind: string, title: string | undefined, subject: string | undefined, query: string | undefined): string {
+  if (title) return `${kind}: ${title}`;
+  const of = subject ?? query;
+  return of ? `${kind} of ${of}` : kind;
+}
+
+export function ChartFrame({ kind = 'Chart', subject, title, description, data, table, height = 280, layout, emptyText = 'No rows', children, className, warnings }: ChartFrameProps) {
   const empty = data !== undefined && data.rows.length === 0;
   const bodyHeight = layout === 'single' ? Math.max(height, 480) : height;
+  const name = chartName(kind, title, subject, data?.query);
+  const offered = data && data.rows.length > 0 ? { columns: data.columns.map((c) => c.name), rows: data.rows } : table && table.rows.length > 0 ? table : undefined;
+  const dataTable = useChartData();
   return (
-    <figure className={`ap-frame${className ? ` ${className}` : ''}`}>
+    <figure className={`ap-frame${className ? ` ${className}` : ''}`} aria-label={name} data-chart={kind}>
       {title || description ? (
         <figcaption className="ap-frame-head">
           {title ? <span className="ap-frame-title">{title}</span> : null}
@@ -47,8 +68,14 @@ export function ChartFrame({ title, description, data, height = 280, layout, emp
         </div>
       ) : null}
       <ValueWarnings warnings={warnings} />
-      {data && data.rows.length > 0 ? (
-        <DownloadCsvFooter name={title || data.query} columns={data.columns.map((c) => ({ key: c.name }))} rows={() => data.rows} />
+      {offered ? (
+        <>
+          <div className={styles.footer}>
+            <ChartDataToggle open={dataTable.open} onToggle={dataTable.toggle} controls={dataTable.id} />
+            <DownloadCsv name={title || data?.query || kind} columns={offered.columns.map((key) => ({ key }))} rows={() => offered.rows} />
+          </div>
+          {dataTable.open ? <ChartDataTable id={dataTable.id} name={name} columns={offered.columns} rows={offered.rows} /> : null}
+        </>
       ) : null}
     </figure>
   );

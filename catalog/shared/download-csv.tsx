@@ -41,12 +41,3 @@ export function DownloadCsv({ name, columns, rows, className }: DownloadCsvProps
     </button>
   );
 }
-
-/** The button in a right-aligned footer, as a frame shows it under its body. */
-export function DownloadCsvFooter(props: DownloadCsvProps) {
-  return (
-    <div className={styles.footer}>
-      <DownloadCsv {...props} />
-    </div>
-  );
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeScale, parseHex } from './color-scale';
+import { makeScale, parseHex, textOn } from './color-scale';
 
 describe('makeScale', () => {
   it('parses short and long hex', () => {
@@ -32,5 +32,29 @@ describe('makeScale', () => {
   it('fills a single distinct value with the high colour', () => {
     const s = makeScale({ kind: 'sequential', values: [3, 3], center: 0 });
     expect(s.colorOf(3).background).toBe('rgb(79, 107, 237)');
+  });
+});
+
+describe('textOn', () => {
+  it('picks the text colour with the higher WCAG contrast', () => {
+    // White on this red is 3.9:1, black 5.4:1.
+    expect(textOn([0xcf, 0x5d, 0x5d])).toBe('#000000');
+    expect(textOn([0x41, 0x5e, 0xe0])).toBe('#ffffff');
+    expect(textOn([0xf6, 0xf7, 0xf9])).toBe('#000000');
+    expect(textOn([0x12, 0x15, 0x1b])).toBe('#ffffff');
+  });
+
+  it('reaches AA (4.5:1) on every grey, red, green and blue background', () => {
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (let v = 0; v <= 255; v += 5) {
+      for (const bg of [[v, v, v], [v, 0, 0], [0, v, 0], [0, 0, v], [255, v, v]]) {
+        const text = parseHex(textOn(bg as [number, number, number]))!;
+        const [hi, lo] = [lum(bg), lum(text)].sort((a, b) => b - a) as [number, number];
+        expect((hi + 0.05) / (lo + 0.05), bg.join(',')).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
 });

@@ -30,17 +30,34 @@ export interface CellColor {
   text: string;
 }
 
-const DARK_TEXT = '#1c2330';
+// Black, not the body text colour: with white it reaches 4.5:1 on every background (at worst 4.58:1).
+const DARK_TEXT = '#000000';
 const LIGHT_TEXT = '#ffffff';
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const DARK_LUMINANCE = luminance(parseHex(DARK_TEXT)!);
+const LIGHT_LUMINANCE = luminance(parseHex(LIGHT_TEXT)!);
+
+/** The text colour with the higher WCAG contrast on this background. */
+export function textOn(rgb: Rgb): string {
+  const l = luminance(rgb);
+  return (l + 0.05) / (DARK_LUMINANCE + 0.05) >= (LIGHT_LUMINANCE + 0.05) / (l + 0.05) ? DARK_TEXT : LIGHT_TEXT;
+}
 
 function blend(a: string, b: string, t: number): CellColor {
   const ra = parseHex(a);
   const rb = parseHex(b);
   if (ra && rb) {
     const rgb = ra.map((c, i) => Math.round(c + (rb[i]! - c) * t)) as Rgb;
-    // Relative luminance, sRGB weights: light backgrounds take dark text.
-    const lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-    return { background: `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`, text: lum > 0.6 ? DARK_TEXT : LIGHT_TEXT };
+    return { background: `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`, text: textOn(rgb) };
   }
   if (t <= 0) return { background: a, text: DARK_TEXT };
   if (t >= 1) return { background: b, text: LIGHT_TEXT };

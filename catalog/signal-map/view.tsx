@@ -135,7 +135,7 @@ export function SignalMapView({ props, layout }: ViewProps<Props>) {
       body = (
         <ChartBody notes={notes}>
           <div className={styles.layout}>
-            <div className={styles.scroll}>
+            <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${title ?? `${value} by ${y} and ${x}`}: scrolls when large`}>
               <div role="table" aria-label={title ?? `${value} by ${y} and ${x}`} className={styles.grid} style={gridStyle}>
                 <div role="row" className={styles.row}>
                   <div role="columnheader" className={styles.corner}>
@@ -205,7 +205,7 @@ export function SignalMapView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
+    <ChartFrame kind="Signal map" subject={`${value} by ${y} and ${x}`} title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
       {body}
     </ChartFrame>
   );

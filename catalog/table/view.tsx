@@ -102,7 +102,7 @@ export function TableView({ props, layout }: ViewProps<Props>) {
         <div className={`ap-empty ${styles.empty}`}>{emptyText}</div>
       ) : (
         <div className={styles.scroll} ref={scrollRef} style={{ maxHeight: heightStyle }} tabIndex={0} aria-label={props.title ?? `Rows of ${data.query}`} role="region">
-          <table className={styles.table} style={{ minWidth }} aria-rowcount={count + 1}>
+          <table className={styles.table} style={{ minWidth }} aria-rowcount={count + 1} aria-label={props.title ?? `Rows of ${data.query}`}>
             <colgroup>
               {columns.map((c, i) => (
                 <col key={i} style={{ width: c.width }} />

@@ -78,7 +78,7 @@ function makeCell(valueFormat: ValueFormat) {
     const showValue = width >= MIN_LABEL_WIDTH && height >= MIN_LABEL_HEIGHT;
     const path = typeof node.path === 'string' ? node.path : name;
     return (
-      <g data-part="leaf" aria-label={`${path}: ${formatValue(value, valueFormat)}`}>
+      <g data-part="leaf" role="img" aria-label={`${path}: ${formatValue(value, valueFormat)}`}>
         <rect x={x} y={y} width={width} height={height} fill={fill} className={styles.leaf} />
         {showName ? (
           <text x={x + 6} y={y + 16} className={styles.name}>
@@ -175,7 +175,7 @@ export function TreemapView({ props, layout }: ViewProps<Props>) {
   }
 
   return (
-    <ChartFrame title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
+    <ChartFrame kind="Treemap" subject={`${value} by ${group ? `${group} and ` : ''}${label}`} title={title} description={description} data={data} height={height} layout={layout} emptyText="No rows to chart">
       {body}
     </ChartFrame>
   );

@@ -1,4 +1,4 @@
-/** A new page: blank (a small valid start) or from one of the platform's templates (`?template=<slug>`). */
+/** A new page: blank (a small valid start), from one of the platform's templates (`?template=<slug>`) or from a catalog example (`?example=<type>/<file>`). */
 import Link from 'next/link';
 import { Studio } from '../../../components/studio/studio';
 import { pageTextOf } from '../../../lib/spec/page-text';
@@ -7,7 +7,7 @@ import { requestHost } from '../../_server/request-host';
 import { pageSchema } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
-import { NEW_PAGE_TEXT } from '../../_server/new-page';
+import { exampleStartingText, NEW_PAGE_TEXT } from '../../_server/new-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,10 +23,12 @@ async function startingText(slug: string | undefined): Promise<{ text: string; p
 
 export default async function NewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  const slug = typeof query.template === 'string' ? query.template : undefined;
-  await requireSignIn(slug ? `/pages/new?template=${encodeURIComponent(slug)}` : '/pages/new');
+  const example = typeof query.example === 'string' ? query.example : undefined;
+  const slug = example === undefined && typeof query.template === 'string' ? query.template : undefined;
+  await requireSignIn(example ? `/pages/new?example=${encodeURIComponent(example)}` : slug ? `/pages/new?template=${encodeURIComponent(slug)}` : '/pages/new');
   const { schema, id } = pageSchema();
-  const { text, problem } = await startingText(slug);
+  const { text, problem } = example !== undefined ? exampleStartingText(example) : await startingText(slug);
+  const start = example !== undefined ? `example:${example}` : slug ? `template:${slug}` : 'new';
   let templates: TemplateSummary[] = [];
   try {
     templates = await (await requestHost()).client.listTemplates();
@@ -39,7 +41,7 @@ export default async function NewPage({ searchParams }: { searchParams: Promise<
       {templates.length > 0 ? (
         <nav className="st-templates" aria-label="Start from a template">
           <span>Start from:</span>
-          <Link href="/pages/new" className={slug ? undefined : 'st-current'}>
+          <Link href="/pages/new" className={slug || example ? undefined : 'st-current'}>
             Blank
           </Link>
           {templates.map((t) => (
@@ -50,7 +52,7 @@ export default async function NewPage({ searchParams }: { searchParams: Promise<
         </nav>
       ) : null}
       {problem ? <div className="st-banner st-banner-error">{problem}</div> : null}
-      <Studio key={slug ?? 'blank'} initialText={text} schema={schema} schemaId={id} draftKey={slug ? `template:${slug}` : 'new'} />
+      <Studio key={start} initialText={text} schema={schema} schemaId={id} draftKey={start} />
     </>
   );
 }

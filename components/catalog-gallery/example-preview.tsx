@@ -1,0 +1,61 @@
+/**
+ * One example page, rendered over the local data through the host's render
+ * path and the same PageView the view route uses, with its JSON beside it.
+ * An async server component: the gallery streams each example as its
+ * queries finish.
+ */
+import Link from 'next/link';
+import type { RenderData } from '../../lib/host/host';
+import type { CatalogExample } from '../../catalog/examples';
+import { ErrorCard } from '../page-renderer/error-card';
+import { PageView } from '../page-renderer/page-view';
+import styles from './gallery.module.css';
+
+/** Renders the text of a page with its params' defaults; undefined when the text is not a page. */
+export type RenderExample = (text: string) => Promise<RenderData | undefined>;
+
+export async function ExampleRender({ example, render }: { example: CatalogExample; render: RenderExample }) {
+  let data: RenderData | undefined;
+  try {
+    data = await render(example.text);
+  } catch (error) {
+    return <ErrorCard title="The example could not be rendered" message={(error as Error).message} />;
+  }
+  if (!data) return <ErrorCard title="The example is not a page" message={`${example.id} is not a page the validator can read.`} />;
+  return (
+    <div className={styles.render} data-example-ready={example.id}>
+      <PageView page={data.page} outcomes={data.outcomes} />
+    </div>
+  );
+}
+
+export function exampleName(example: CatalogExample): string {
+  try {
+    const name = (JSON.parse(example.text) as { name?: unknown }).name;
+    if (typeof name === 'string' && name) return name;
+  } catch {
+    // An unreadable example is named by its file; rendering it says what is wrong.
+  }
+  return example.file;
+}
+
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+export function ExampleSource({ example, name }: { example: CatalogExample; name: string }) {
+  return (
+    <div className={styles.source}>
+      <Link className="st-button" href={`/pages/new?example=${encodeURIComponent(example.id)}`} data-open-example={example.id}>
+        Open in studio<span className={styles.hidden}>: {name}</span>
+      </Link>
+      <pre className={styles.json} tabIndex={0} aria-label={`JSON of the example ${name}`}>
+        {prettyJson(example.text)}
+      </pre>
+    </div>
+  );
+}
