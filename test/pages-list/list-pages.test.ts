@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PagesStore, type Page } from '../../lib/local-platform/pages-store';
+import { decodeListPage, pageSummarySchema } from '../../lib/platform';
 import { BadListCursorError, listPagesScreen, type ListOnce, type PagesListQuery } from '../../lib/pages-list/list-pages';
 import { parseListLocation, listHref, nextHref, previousHref, screenNumber } from '../../lib/pages-list/list-url';
 
@@ -19,7 +20,9 @@ let calls: { limit: number; cursor?: string; tag?: string }[] = [];
 
 const listOnce: ListOnce = async (params) => {
   calls.push(params);
-  return store.list({ limit: params.limit, ...(params.cursor ? { cursor: params.cursor } : {}), ...(params.tag ? { tag: params.tag } : {}) });
+  const body = await store.list({ limit: params.limit, ...(params.cursor ? { cursor: params.cursor } : {}), ...(params.tag ? { tag: params.tag } : {}) });
+  // Read as the platform client reads a list answer.
+  return decodeListPage(JSON.parse(JSON.stringify(body)), pageSummarySchema, { status: 200, method: 'GET', path: '/pages' });
 };
 
 beforeAll(async () => {
