@@ -12,6 +12,7 @@
  *    cached by text, as in an editor session or a CI run over pages that
  *    share queries).
  * 3. Embed throughput beside a static asset's on the same server (bench/embed.ts).
+ * 4. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
+import { benchPagesList } from './pages-list';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out', 'specs');
@@ -169,3 +171,4 @@ async function main(): Promise<void> {
 await main();
 await benchPagesAsCode();
 await benchEmbed();
+await benchPagesList();

@@ -43,9 +43,10 @@ export function ListFiltersForm({ filters, tagOptions }: { filters: ListFilters;
   const active = filters.q !== '' || filters.tag !== '' || filters.status !== '';
   return (
     <form className={styles.filters} role="search" method="get" action="/" onSubmit={onSubmit}>
-      <label className={styles.field}>
-        <span>Search by name</span>
+      <div className={styles.field}>
+        <label htmlFor="pages-list-q">Search by name</label>
         <input
+          id="pages-list-q"
           ref={searchBox}
           type="search"
           name="q"
@@ -58,19 +59,20 @@ export function ListFiltersForm({ filters, tagOptions }: { filters: ListFilters;
             typing.current = setTimeout(() => apply({ q: value, tag, status }), TYPING_PAUSE_MS);
           }}
         />
-      </label>
-      <label className={styles.field}>
-        <span>Tag</span>
-        <input type="text" name="tag" value={tag} list="pages-list-tags" placeholder="any tag" onChange={(event) => setTag(event.target.value)} />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="pages-list-tag">Tag</label>
+        <input id="pages-list-tag" type="text" name="tag" value={tag} list="pages-list-tags" placeholder="any tag" onChange={(event) => setTag(event.target.value)} />
         <datalist id="pages-list-tags">
           {tagOptions.map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-      </label>
-      <label className={styles.field}>
-        <span>Status</span>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="pages-list-status">Status</label>
         <select
+          id="pages-list-status"
           name="status"
           value={status}
           onChange={(event) => {
@@ -86,7 +88,7 @@ export function ListFiltersForm({ filters, tagOptions }: { filters: ListFilters;
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className="st-button">
         Apply
       </button>
