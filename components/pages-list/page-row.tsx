@@ -36,9 +36,11 @@ export function PageRowView({
   onArchive: (row: PageRow) => void;
 }) {
   const href = `/pages/${encodeURIComponent(row.id)}`;
+  // Open and Edit are described by the row's name rather than named after it, so the name link stays the one link named for the page.
+  const nameId = `page-name-${row.id}`;
   return (
     <tr data-page-id={row.id} className={highlighted ? styles.highlighted : undefined} aria-busy={busy || undefined}>
-      <th scope="row" className={styles.nameCell}>
+      <th scope="row" className={styles.nameCell} id={nameId}>
         <Link href={href}>{row.name}</Link>
       </th>
       <td>
@@ -58,10 +60,10 @@ export function PageRowView({
         <Time iso={row.updatedAt} />
       </td>
       <td className={styles.actions}>
-        <Link className="st-button" href={href} aria-label={`Open ${row.name}`}>
+        <Link className="st-button" href={href} aria-describedby={nameId}>
           Open
         </Link>
-        <Link className="st-button" href={`${href}/edit`} aria-label={`Edit ${row.name}`}>
+        <Link className="st-button" href={`${href}/edit`} aria-describedby={nameId}>
           Edit
         </Link>
         <button type="button" className="st-button" disabled={busy} onClick={() => onDuplicate(row)} aria-label={`Duplicate ${row.name}`}>

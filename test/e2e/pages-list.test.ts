@@ -137,6 +137,14 @@ describe('pages list', () => {
     expect(await times.nth(0).getAttribute('datetime')).toBe(created.body.created_at);
     expect(await times.nth(1).getAttribute('datetime')).toBe(created.body.updated_at);
     expect(await times.nth(0).innerText()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+    // Open and Edit lead to the page's view and editor.
+    const id = made.get(nameOf(3))!.id;
+    const row = rows(page).first();
+    expect(await row.getByRole('link', { name: 'Open', exact: true }).getAttribute('href')).toBe(`/pages/${id}`);
+    expect(await row.getByRole('link', { name: 'Edit', exact: true }).getAttribute('href')).toBe(`/pages/${id}/edit`);
+    await row.getByRole('link', { name: 'Open', exact: true }).click();
+    await page.waitForURL(`${app.url}/pages/${id}`);
+    await page.getByText(nameOf(3)).first().waitFor();
     await page.close();
   });
 
