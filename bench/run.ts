@@ -17,6 +17,7 @@
  * 5. The studio's preview after a spec-only edit beside a full re-run (bench/studio-preview.ts).
  * 6. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
  * 7. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
+ * 8. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { dashboard } from './dashboard';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
+import { benchPagesList } from './pages-list';
 import { benchRedisCache } from './redis-cache';
 import { benchRender } from './render';
 import { benchStudioLatency } from './studio-latency';
@@ -105,6 +107,7 @@ await main();
 await benchPagesAsCode();
 await benchRender();
 await benchEmbed();
+await benchPagesList();
 await benchStudioPreview();
 await benchRedisCache();
 await benchStudioLatency();

@@ -158,7 +158,9 @@ export class PagesStore {
   async update(id: string, patch: PagePatch, expectedVersion?: number): Promise<Page> {
     return this.doc.update((draft) => {
       const page = draft.pages.find((p) => p.id === id);
-      if (!page || page.status === 'archived') throw notFound(id);
+      // Ours: a patch of `status` alone brings an archived page back (the list's Undo); any other edit of one is a 404.
+      const restoring = page?.status === 'archived' && patch.status !== undefined && Object.keys(patch).every((k) => k === 'status');
+      if (!page || (page.status === 'archived' && !restoring)) throw notFound(id);
       if (expectedVersion !== undefined && page.version !== expectedVersion) {
         throw new ApiError(
           'failed_precondition',

@@ -318,6 +318,24 @@ describe('pages', () => {
     expectError(await call('GET', '/pages/page_doesnotexist'), 404, 'not_found');
   });
 
+  it('ours: a PATCH of status alone restores an archived page with its id, content and a new version; other edits stay 404', async () => {
+    const page = (await call('POST', '/pages', newPage('Restorable', ['undo']))).body;
+    const published = (await call('PATCH', `/pages/${page.id}`, { status: 'published' })).body;
+    const archived = (await call('DELETE', `/pages/${page.id}`)).body;
+    expect(archived).toMatchObject({ status: 'archived', version: published.version + 1 });
+    expectError(await call('PATCH', `/pages/${page.id}`, { name: 'edited while archived', status: 'draft' }), 404, 'not_found');
+    expectError(await call('PATCH', `/pages/${page.id}`, { status: 'published' }, DEV, { 'If-Match': `"${published.version}"` }), 409, 'failed_precondition');
+    expectError(await call('PATCH', `/pages/${page.id}`, { status: 'published' }, READER), 403, 'permission_denied');
+
+    const restored = await call('PATCH', `/pages/${page.id}`, { status: 'published' }, DEV, { 'If-Match': `"${archived.version}"` });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(restored.body).toMatchObject({ id: page.id, name: 'Restorable', tags: ['undo'], status: 'published', version: archived.version + 1, created_at: page.created_at });
+    expect(restored.body.spec).toEqual(page.spec);
+    expect((await call('GET', `/pages/${page.id}`)).body.status).toBe('published');
+    const listed = await call('GET', '/pages?tag=undo');
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([page.id]);
+  });
+
   it('another business cannot see or touch the page', async () => {
     const page = (await call('POST', '/pages', newPage('Private'))).body;
     expectError(await call('GET', `/pages/${page.id}`, undefined, OTHER), 404, 'not_found');
