@@ -11,6 +11,9 @@ import { PARAM_TYPES } from './page-model';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Props schema keyword: `{prop: boundProp}` for props that name columns of another prop's rows (`columns[].key` for a path into an array). */
+export const COLUMNS_OF_KEY = 'x-columns-of';
+
 export const PAGE_SCHEMA_ID = 'https://amdahl.dev/schemas/page.schema.json';
 
 const propsSchemas = new WeakMap<ComponentDefinition, JsonSchema>();
@@ -64,7 +67,8 @@ export function pageJsonSchema(catalog: Catalog): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
   const branches: JsonSchema[] = [];
   for (const def of catalog.components.values()) {
-    definitions[`props_${def.type}`] = componentPropsSchema(def);
+    // `x-columns-of` tells the editor which props name columns of which bound prop (the catalog's columnsOf).
+    definitions[`props_${def.type}`] = def.columnsOf ? { ...componentPropsSchema(def), [COLUMNS_OF_KEY]: def.columnsOf } : componentPropsSchema(def);
     branches.push({
       if: { properties: { type: { const: def.type } }, required: ['type'] },
       then: { properties: { props: { $ref: `#/definitions/props_${def.type}` } } },
@@ -77,6 +81,8 @@ export function pageJsonSchema(catalog: Catalog): JsonSchema {
       type: {
         type: 'string',
         enum: [...catalog.types],
+        // Monaco's JSON service shows these beside each completion; other readers ignore them.
+        markdownEnumDescriptions: [...catalog.components.values()].map((def) => def.description),
         description: 'A catalog component.',
       },
       props: { type: 'object', description: "The component's props." },
