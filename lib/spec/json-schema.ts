@@ -8,11 +8,9 @@ import { z } from 'zod';
 import type { Catalog, ComponentDefinition } from './define';
 import { LAYOUTS } from './document';
 import { PARAM_TYPES } from './page-model';
+import { COLUMNS_OF_KEY } from './schema-keywords';
 
 export type JsonSchema = Record<string, unknown>;
-
-/** Props schema keyword: `{prop: boundProp}` for props that name columns of another prop's rows (`columns[].key` for a path into an array). */
-export const COLUMNS_OF_KEY = 'x-columns-of';
 
 export const PAGE_SCHEMA_ID = 'https://amdahl.dev/schemas/page.schema.json';
 
