@@ -9,7 +9,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
+import type { QueryOutcome } from '../../lib/render/run-queries';
 import { isDarkNow, THEME_EVENT } from '../theme';
+import { registerEditorIntel } from './editor-intel';
 import * as monaco from './monaco';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
@@ -27,14 +29,18 @@ export interface JsonEditorProps {
   diagnosticsFor: string | undefined;
   schema: object;
   schemaId: string;
+  /** The latest preview's query outcomes: result columns for completion, rows for hover. */
+  outcomes?: Readonly<Record<string, QueryOutcome>>;
   handleRef?: { current: EditorHandle | null };
 }
 
-export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, handleRef }: JsonEditorProps) {
+export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, outcomes, handleRef }: JsonEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const intelRef = useRef({ schema, outcomes, diagnostics, diagnosticsFor });
+  intelRef.current = { schema, outcomes, diagnostics, diagnosticsFor };
 
   useEffect(() => {
     monaco.jsonDefaults.setDiagnosticsOptions({
@@ -65,6 +71,10 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     });
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
+    const intel = registerEditorIntel(monaco, () => {
+      const { schema, outcomes, diagnostics, diagnosticsFor } = intelRef.current;
+      return { schema, outcomes, diagnostics: diagnosticsFor === model.getValue() ? diagnostics : [] };
+    });
     // Ctrl/Cmd+S is the studio's, on the whole page (use-save-shortcut.ts), not the editor's.
     if (handleRef) {
       handleRef.current = {
@@ -80,6 +90,7 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     }
     return () => {
       sub.dispose();
+      intel.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;

@@ -255,6 +255,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             diagnosticsFor={preview?.for}
             schema={schema}
             schemaId={schemaId}
+            outcomes={render?.outcomes}
             handleRef={editor}
           />
         </div>
