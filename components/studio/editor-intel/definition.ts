@@ -1,7 +1,7 @@
 /** F12 on a binding's query name goes to the query's entry in declared_queries. */
 import type * as Monaco from '../monaco';
 import { columnsOfIn, rangeOf, type GetContext, type MonacoApi } from './context';
-import { locate, readFacts } from './json-location';
+import { innerRange, locate, readFacts } from './json-location';
 
 export function registerDefinition(monaco: MonacoApi, getContext: GetContext): Monaco.IDisposable {
   return monaco.languages.registerDefinitionProvider('json', {
@@ -12,7 +12,9 @@ export function registerDefinition(monaco: MonacoApi, getContext: GetContext): M
       if (target.kind !== 'query-ref') return null;
       const declared = facts.queries.find((q) => q.name === target.name);
       if (!declared) return null;
-      return { uri: model.uri, range: rangeOf(monaco, model, declared.nameSpan.offset, declared.nameSpan.length) };
+      // The name inside its quotes: the cursor lands on it, ready for F2 or hover.
+      const inner = innerRange(declared.nameSpan);
+      return { uri: model.uri, range: rangeOf(monaco, model, inner.offset, inner.length) };
     },
   });
 }
