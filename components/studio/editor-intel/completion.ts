@@ -5,7 +5,7 @@
  */
 import type * as Monaco from '../monaco';
 import { columnsOfIn, rangeOf, type GetContext, type MonacoApi } from './context';
-import { innerRange, locate, readFacts } from './json-location';
+import { innerRange, locate, factsOf } from './json-location';
 import { resultColumns } from './query-results';
 
 export function registerCompletion(monaco: MonacoApi, getContext: GetContext): Monaco.IDisposable {
@@ -14,7 +14,7 @@ export function registerCompletion(monaco: MonacoApi, getContext: GetContext): M
     provideCompletionItems(model, position) {
       const context = getContext();
       const text = model.getValue();
-      const facts = readFacts(text);
+      const facts = factsOf(text);
       const target = locate(text, model.getOffsetAt(position), columnsOfIn(context), facts);
       if (target.kind === 'query-ref') {
         const inner = innerRange(target.span);

@@ -1,7 +1,7 @@
 /** Hover on a query name (a binding or its declaration): its SQL, row count and first rows from the latest preview. */
 import type * as Monaco from '../monaco';
 import { columnsOfIn, rangeOf, type GetContext, type MonacoApi } from './context';
-import { locate, readFacts } from './json-location';
+import { locate, factsOf } from './json-location';
 import { outcomeMarkdown } from './query-results';
 
 export function registerHover(monaco: MonacoApi, getContext: GetContext): Monaco.IDisposable {
@@ -9,7 +9,7 @@ export function registerHover(monaco: MonacoApi, getContext: GetContext): Monaco
     provideHover(model, position) {
       const context = getContext();
       const text = model.getValue();
-      const facts = readFacts(text);
+      const facts = factsOf(text);
       const target = locate(text, model.getOffsetAt(position), columnsOfIn(context), facts);
       if (target.kind !== 'query-ref' && target.kind !== 'query-decl') return null;
       const declared = facts.queries.find((q) => q.name === target.name);

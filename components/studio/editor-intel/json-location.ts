@@ -128,28 +128,33 @@ export function readFacts(text: string): PageFacts {
       if (nameSpan) facts.queries.push({ name: nameSpan.value, index, nameSpan, sql: sql?.type === 'string' ? String(sql.value) : undefined });
     });
   }
-  collectBindings(tree, facts.queriesArray, facts.bindings, 0);
-  for (const b of facts.bindings) b.component = componentAbove(tree, getNodePath(nodeAtSpan(tree, b.span)!));
+  collectBindings(tree, tree, facts.queriesArray, facts.bindings, 0);
   return facts;
 }
 
-function nodeAtSpan(tree: Node, span: StringSpan): Node | undefined {
-  return findNodeAtOffset(tree, span.offset + 1, true);
+let lastRead: { text: string; facts: PageFacts } | undefined;
+
+/** readFacts, kept for the last text: completion, hover and code actions on one version of the page parse it once. */
+export function factsOf(text: string): PageFacts {
+  if (lastRead?.text !== text) lastRead = { text, facts: readFacts(text) };
+  return lastRead.facts;
 }
 
-function collectBindings(node: Node, skip: Node | undefined, out: BindingFact[], depth: number): void {
+function collectBindings(tree: Node, node: Node, skip: Node | undefined, out: BindingFact[], depth: number): void {
   if (node === skip || depth > 200) return;
   if (node.type === 'object') {
-    const rows = spanOf(propertyValue(node, '$query'));
-    if (rows) out.push({ query: rows.value, kind: 'rows', span: rows });
+    const rowsNode = propertyValue(node, '$query');
+    const rows = spanOf(rowsNode);
+    if (rows) out.push({ query: rows.value, kind: 'rows', span: rows, component: componentAbove(tree, getNodePath(rowsNode!)) });
     const value = propertyValue(node, '$value');
-    const query = spanOf(propertyValue(value, 'query'));
+    const queryNode = propertyValue(value, 'query');
+    const query = spanOf(queryNode);
     if (query) {
       const field = propertyValue(value, 'field');
-      out.push({ query: query.value, kind: 'value', span: query, field: field?.type === 'string' ? String(field.value) : undefined });
+      out.push({ query: query.value, kind: 'value', span: query, field: field?.type === 'string' ? String(field.value) : undefined, component: componentAbove(tree, getNodePath(queryNode!)) });
     }
   }
-  for (const child of node.children ?? []) collectBindings(child, skip, out, depth + 1);
+  for (const child of node.children ?? []) collectBindings(tree, child, skip, out, depth + 1);
 }
 
 /** The string node under the cursor (offset may sit just inside either quote). */

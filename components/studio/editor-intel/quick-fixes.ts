@@ -4,7 +4,7 @@
  */
 import type * as Monaco from '../monaco';
 import { columnsOfIn, workspaceEdits, type GetContext, type MonacoApi } from './context';
-import { readFacts } from './json-location';
+import { factsOf } from './json-location';
 import { quickFixesFor, shapeFixesAt, type QuickFix } from './quick-fix-edits';
 
 export function registerQuickFixes(monaco: MonacoApi, getContext: GetContext): Monaco.IDisposable {
@@ -14,7 +14,7 @@ export function registerQuickFixes(monaco: MonacoApi, getContext: GetContext): M
       provideCodeActions(model, range, codeActionContext) {
         const context = getContext();
         const text = model.getValue();
-        const facts = readFacts(text);
+        const facts = factsOf(text);
         const actions: Monaco.languages.CodeAction[] = [];
         const toAction = (fix: QuickFix, markers: Monaco.editor.IMarkerData[] = []): Monaco.languages.CodeAction => ({
           title: fix.title,
