@@ -24,6 +24,7 @@ function diagnosticsDoc(): string {
     '```',
     '',
     '`pointer` is an RFC 6901 pointer into the document as it was given; `line` and `column` are 1-based and present when the input was text.',
+    '`suggestion`, present with a "did you mean" hint, is the exact replacement for the string at `pointer` (its key when the problem is an unknown key): the studio\'s quick fixes apply it.',
     'Codes are stable. This table is generated from `lib/spec/diagnostics.ts` by `npm run schema`.',
     '',
     '| code | severity | meaning |',

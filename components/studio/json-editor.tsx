@@ -9,7 +9,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
+import type { QueryOutcome } from '../../lib/render/run-queries';
 import { isDarkNow, THEME_EVENT } from '../theme';
+import { registerEditorIntel } from './editor-intel';
 import * as monaco from './monaco';
 import { pointerAtOffset, rangeOfPointer } from './spec-pointers';
 
@@ -30,18 +32,22 @@ export interface JsonEditorProps {
   diagnosticsFor: string | undefined;
   schema: object;
   schemaId: string;
+  /** The latest preview's query outcomes: result columns for completion, rows for hover. */
+  outcomes?: Readonly<Record<string, QueryOutcome>>;
   handleRef?: { current: EditorHandle | null };
   /** The JSON pointer of the value under the cursor, as the cursor moves. */
   onCursorPointer?(pointer: string): void;
 }
 
-export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, handleRef, onCursorPointer }: JsonEditorProps) {
+export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFor, schema, schemaId, outcomes, handleRef, onCursorPointer }: JsonEditorProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const onCursorRef = useRef(onCursorPointer);
   onCursorRef.current = onCursorPointer;
+  const intelRef = useRef({ schema, outcomes, diagnostics, diagnosticsFor });
+  intelRef.current = { schema, outcomes, diagnostics, diagnosticsFor };
 
   useEffect(() => {
     monaco.jsonDefaults.setDiagnosticsOptions({
@@ -73,6 +79,10 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     editorRef.current = editor;
     const sub = model.onDidChangeContent(() => onChangeRef.current(model.getValue()));
     const cursor = editor.onDidChangeCursorPosition((e) => onCursorRef.current?.(pointerAtOffset(model.getValue(), model.getOffsetAt(e.position))));
+    const intel = registerEditorIntel(monaco, () => {
+      const { schema, outcomes, diagnostics, diagnosticsFor } = intelRef.current;
+      return { schema, outcomes, diagnostics: diagnosticsFor === model.getValue() ? diagnostics : [] };
+    });
     // Ctrl/Cmd+S is the studio's, on the whole page (use-save-shortcut.ts), not the editor's.
     if (handleRef) {
       handleRef.current = {
@@ -98,6 +108,7 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
     return () => {
       sub.dispose();
       cursor.dispose();
+      intel.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;

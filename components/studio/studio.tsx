@@ -188,6 +188,7 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
             diagnosticsFor={preview?.for}
             schema={schema}
             schemaId={schemaId}
+            outcomes={render?.outcomes}
             handleRef={editor}
             onCursorPointer={(pointer) => setCursorNode(nodePointerFor(latest.current, pointer))}
           />

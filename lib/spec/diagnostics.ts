@@ -64,6 +64,12 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   hint?: string;
+  /**
+   * The one replacement the hint proposes ("did you mean …"), as the exact
+   * text for the string at `pointer` (its key when the diagnostic is about a
+   * key). Present only when the fix is certain enough to apply in one step.
+   */
+  suggestion?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Catalog, ComponentDefinition } from './define';
 import { LAYOUTS } from './document';
 import { PARAM_TYPES } from './page-model';
+import { COLUMNS_OF_KEY } from './schema-keywords';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -64,7 +65,8 @@ export function pageJsonSchema(catalog: Catalog): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
   const branches: JsonSchema[] = [];
   for (const def of catalog.components.values()) {
-    definitions[`props_${def.type}`] = componentPropsSchema(def);
+    // `x-columns-of` tells the editor which props name columns of which bound prop (the catalog's columnsOf).
+    definitions[`props_${def.type}`] = def.columnsOf ? { ...componentPropsSchema(def), [COLUMNS_OF_KEY]: def.columnsOf } : componentPropsSchema(def);
     branches.push({
       if: { properties: { type: { const: def.type } }, required: ['type'] },
       then: { properties: { props: { $ref: `#/definitions/props_${def.type}` } } },
@@ -77,6 +79,8 @@ export function pageJsonSchema(catalog: Catalog): JsonSchema {
       type: {
         type: 'string',
         enum: [...catalog.types],
+        // Monaco's JSON service shows these beside each completion; other readers ignore them.
+        markdownEnumDescriptions: [...catalog.components.values()].map((def) => def.description),
         description: 'A catalog component.',
       },
       props: { type: 'object', description: "The component's props." },

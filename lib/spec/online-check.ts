@@ -9,7 +9,7 @@ import { classifyColumnType } from './column-types';
 import type { Diagnostic } from './diagnostics';
 import { withPositions, type Finding } from './positions';
 import type { ResultColumn } from './resolved';
-import { didYouMean } from './suggest';
+import { suggestOr } from './suggest';
 import type { PageAnalysis } from './validate';
 
 /** What running one declared query with zero rows taught. */
@@ -44,7 +44,7 @@ export function onlineFindings(analysis: PageAnalysis, outcomes: ReadonlyMap<str
     const found = columns.find((c) => c.name === column);
     if (!found) {
       const names = columns.map((c) => c.name);
-      findings.push({ code: 'unknown-column', severity: 'error', message: `${what} names "${column}", which "${query}" does not return`, pointer, hint: didYouMean(column, names) ?? `its columns: ${names.join(', ')}` });
+      findings.push({ code: 'unknown-column', severity: 'error', message: `${what} names "${column}", which "${query}" does not return`, pointer, ...suggestOr(column, names, `its columns: ${names.join(', ')}`) });
       return;
     }
     const kind = classifyColumnType(found.type);

@@ -17,6 +17,7 @@ export function withPositions(findings: Finding[], text: string | undefined): Di
   const out = findings.map((f): Diagnostic & { offset: number } => {
     const d: Diagnostic & { offset: number } = { code: f.code, severity: f.severity, message: f.message, pointer: f.pointer, offset: 0 };
     if (f.hint) d.hint = f.hint;
+    if (f.suggestion !== undefined) d.suggestion = f.suggestion;
     if (lines && text !== undefined) {
       const node = nodeAtPointer(tree, f.pointer, f.key);
       if (!node) Object.assign(d, lines.range(0, 1));

@@ -36,3 +36,16 @@ export function didYouMean(name: string, candidates: Iterable<string>, quote = '
   const match = closest(name, candidates);
   return match === undefined ? undefined : `did you mean ${quote}${match}${quote}?`;
 }
+
+/** The hint and the structured suggestion together, for a finding: `{hint, suggestion}` or `{}`. */
+export function suggestName(name: string, candidates: Iterable<string>, quote = '"'): { hint?: string; suggestion?: string } {
+  const match = closest(name, candidates);
+  return match === undefined ? {} : { hint: `did you mean ${quote}${match}${quote}?`, suggestion: match };
+}
+
+/** `suggestName`, or the fallback hint when no name is close: spread into a finding. */
+export function suggestOr(name: unknown, candidates: Iterable<string>, fallback?: string): { hint?: string; suggestion?: string } {
+  const found = typeof name === 'string' ? suggestName(name, candidates) : {};
+  if (found.suggestion !== undefined) return found;
+  return fallback === undefined ? {} : { hint: fallback };
+}

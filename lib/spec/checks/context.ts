@@ -23,6 +23,8 @@ export interface Finding {
   message: string;
   pointer: string;
   hint?: string;
+  /** The replacement the hint proposes, for quick fixes (see Diagnostic.suggestion). */
+  suggestion?: string;
   /** Underline the property's key rather than its value. */
   key?: boolean;
   at?: { offset: number; length: number };

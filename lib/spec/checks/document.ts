@@ -1,6 +1,6 @@
 /** The page and spec fields around the tree, and the layout's rule. */
 import { escapePointerSegment, isObject, LAYOUTS, PAGE_KEYS, SPEC_KEYS, type DocumentView } from '../document';
-import { didYouMean } from '../suggest';
+import { suggestOr } from '../suggest';
 import { push, quoteList, type Context } from './context';
 
 export function checkDocument(ctx: Context, value: unknown, doc: DocumentView): void {
@@ -11,7 +11,7 @@ export function checkDocument(ctx: Context, value: unknown, doc: DocumentView): 
   if (doc.kind === 'page') {
     for (const key of Object.keys(value)) {
       if (!PAGE_KEYS.has(key)) {
-        push(ctx, { code: 'bad-prop', message: `Unknown page field "${key}"`, pointer: `/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, PAGE_KEYS) ?? `a page has ${[...PAGE_KEYS].filter((k) => !k.startsWith('$')).join(', ')}` });
+        push(ctx, { code: 'bad-prop', message: `Unknown page field "${key}"`, pointer: `/${escapePointerSegment(key)}`, key: true, ...suggestOr(key, PAGE_KEYS, `a page has ${[...PAGE_KEYS].filter((k) => !k.startsWith('$')).join(', ')}`) });
       }
     }
     if (value.name === undefined) {
@@ -28,13 +28,13 @@ export function checkDocument(ctx: Context, value: unknown, doc: DocumentView): 
   if (doc.canonical && isObject(doc.spec)) {
     const spec = doc.spec;
     for (const key of Object.keys(spec)) {
-      if (!SPEC_KEYS.has(key)) push(ctx, { code: 'bad-prop', message: `Unknown spec field "${key}"`, pointer: `${doc.specPointer}/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, SPEC_KEYS) ?? 'a spec has version, root and layout' });
+      if (!SPEC_KEYS.has(key)) push(ctx, { code: 'bad-prop', message: `Unknown spec field "${key}"`, pointer: `${doc.specPointer}/${escapePointerSegment(key)}`, key: true, ...suggestOr(key, SPEC_KEYS, 'a spec has version, root and layout') });
     }
     if (spec.version === undefined) push(ctx, { code: 'missing-prop', message: 'The spec has no "version"', pointer: doc.specPointer, hint: 'add "version": 1' });
     else if (spec.version !== 1) push(ctx, { code: 'bad-prop', message: `Unsupported spec version ${JSON.stringify(spec.version)}`, pointer: `${doc.specPointer}/version`, hint: 'the only version is 1' });
     if (spec.root === undefined) push(ctx, { code: 'missing-prop', message: 'The spec has no "root" node', pointer: doc.specPointer, hint: 'add "root": {"type": "Section", "children": []}' });
     if (spec.layout !== undefined && !LAYOUTS.includes(spec.layout as never)) {
-      push(ctx, { code: 'layout', message: `Unknown layout ${JSON.stringify(spec.layout)}`, pointer: `${doc.specPointer}/layout`, hint: (typeof spec.layout === 'string' && didYouMean(spec.layout, LAYOUTS)) || `one of ${quoteList(LAYOUTS)}` });
+      push(ctx, { code: 'layout', message: `Unknown layout ${JSON.stringify(spec.layout)}`, pointer: `${doc.specPointer}/layout`, ...suggestOr(spec.layout, LAYOUTS, `one of ${quoteList(LAYOUTS)}`) });
     }
   }
 }

@@ -8,7 +8,7 @@ import { unwrapSchema, type ComponentDefinition } from '../define';
 import { bindingQueryName, escapePointerSegment, isObject, readNode, type NodeView } from '../document';
 import { findMarkdownLinks } from '../markdown-links';
 import { MAX_DEPTH } from '../normalise';
-import { didYouMean } from '../suggest';
+import { suggestOr } from '../suggest';
 import { isSafeUrl, looksLikeUnsafeUrl } from '../url-safety';
 import { push, type Context } from './context';
 import { ajvFindings, validatorFor } from './props-validators';
@@ -35,7 +35,7 @@ export function checkNode(ctx: Context, value: unknown, pointer: string, depth =
         code: 'unknown-component',
         message: `Unknown component "${view.type}"`,
         pointer: `${pointer}/type`,
-        hint: didYouMean(view.type, ctx.catalog.types) ?? `the catalog has ${ctx.catalog.types.join(', ')}`,
+        ...suggestOr(view.type, ctx.catalog.types, `the catalog has ${ctx.catalog.types.join(', ')}`),
       });
     } else if (def.requiresScope && !ctx.options.allowCustom) {
       push(ctx, { code: 'custom-not-allowed', message: `${def.type} needs the ${def.requiresScope} scope`, pointer: `${pointer}/type`, hint: 'ask a workspace admin, or pass --allow-custom when you hold it' });

@@ -7,7 +7,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalog, ComponentDefinition } from '../define';
 import { escapePointerSegment, isObject, type NodeView } from '../document';
 import { componentPropsSchema, type JsonSchema } from '../json-schema';
-import { didYouMean } from '../suggest';
+import { suggestOr } from '../suggest';
 import { quoteList, type Finding } from './context';
 
 interface CompiledCatalog {
@@ -96,7 +96,7 @@ export function ajvFindings(def: ComponentDefinition, errors: ErrorObject[], vie
           message: `${where} has no prop "${extra}"`,
           pointer: propName === undefined ? pointers.get(extra) ?? `${pointer}/${escapePointerSegment(extra)}` : `${pointer}/${escapePointerSegment(extra)}`,
           key: true,
-          hint: didYouMean(extra, known) ?? (known.length ? `its props are ${known.join(', ')}` : undefined),
+          ...suggestOr(extra, known, known.length ? `its props are ${known.join(', ')}` : undefined),
         };
         break;
       }
@@ -107,7 +107,7 @@ export function ajvFindings(def: ComponentDefinition, errors: ErrorObject[], vie
           severity: 'error',
           message: `${where} must be one of ${quoteList(allowed)}`,
           pointer,
-          hint: typeof e.data === 'string' ? didYouMean(e.data, allowed.map(String)) : undefined,
+          ...suggestOr(e.data, allowed.filter((a): a is string => typeof a === 'string')),
         };
         break;
       }

@@ -4,7 +4,7 @@ import { inferQuerySource } from '../normalise';
 import { PARAM_TYPES, type ParamDeclaration } from '../page-model';
 import { analyseSql } from '../sql-check';
 import { findParamReferences } from '../sql-params';
-import { didYouMean } from '../suggest';
+import { didYouMean, suggestOr } from '../suggest';
 import { push, quoteList, type Context } from './context';
 
 const QUERY_KEYS = ['name', 'description', 'source', 'sql', 'query', 'target', 'params'];
@@ -33,7 +33,7 @@ export function checkQueries(ctx: Context, doc: DocumentView): Map<string, strin
       return;
     }
     for (const key of Object.keys(q)) {
-      if (!QUERY_KEYS.includes(key)) push(ctx, { code: 'bad-query', message: `Unknown declared query field "${key}"`, pointer: `${ptr}/${escapePointerSegment(key)}`, key: true, hint: didYouMean(key, QUERY_KEYS) ?? `a query has ${QUERY_KEYS.join(', ')}` });
+      if (!QUERY_KEYS.includes(key)) push(ctx, { code: 'bad-query', message: `Unknown declared query field "${key}"`, pointer: `${ptr}/${escapePointerSegment(key)}`, key: true, ...suggestOr(key, QUERY_KEYS, `a query has ${QUERY_KEYS.join(', ')}`) });
     }
     const name = q.name;
     if (name === undefined) push(ctx, { code: 'bad-query', message: 'This declared query has no "name"', pointer: ptr, hint: 'add "name": "by_channel"' });
@@ -46,7 +46,7 @@ export function checkQueries(ctx: Context, doc: DocumentView): Map<string, strin
     let source = q.source;
     if (source === undefined) source = inferQuerySource(q);
     else if (typeof source !== 'string' || !SOURCES.includes(source)) {
-      push(ctx, { code: 'bad-query', message: `Unknown query source ${JSON.stringify(source)}`, pointer: `${ptr}/source`, hint: (typeof source === 'string' && didYouMean(source, SOURCES)) || `one of ${quoteList(SOURCES)}` });
+      push(ctx, { code: 'bad-query', message: `Unknown query source ${JSON.stringify(source)}`, pointer: `${ptr}/source`, ...suggestOr(source, SOURCES, `one of ${quoteList(SOURCES)}`) });
       // Still declared: bindings to it are not "unbound".
       if (typeof name === 'string' && firstIndex.get(name) === i) columns.set(name, undefined);
       return;
@@ -100,7 +100,7 @@ function checkSearchQuery(ctx: Context, q: Record<string, unknown>, source: stri
     else if (typeof target !== 'string' || target.trim() === '') push(ctx, { code: 'bad-query', message: '"target" must name the corpus to search', pointer: `${ptr}/target`, hint: `"target": "${SEARCH_TARGETS[0]}"` });
     else if (!SEARCH_TARGETS.includes(target)) {
       // Another platform may know other corpora: said, not refused.
-      push(ctx, { code: 'bad-query', severity: 'warning', message: `"${target}" is not a corpus the search endpoint is known to cover`, pointer: `${ptr}/target`, hint: didYouMean(target, SEARCH_TARGETS) ?? `the known corpus is ${quoteList(SEARCH_TARGETS)}` });
+      push(ctx, { code: 'bad-query', severity: 'warning', message: `"${target}" is not a corpus the search endpoint is known to cover`, pointer: `${ptr}/target`, ...suggestOr(target, SEARCH_TARGETS, `the known corpus is ${quoteList(SEARCH_TARGETS)}`) });
     }
   } else if (target !== undefined) {
     push(ctx, { code: 'bad-query', severity: 'warning', message: 'A kb_search query has no "target"; it searches the knowledge base and ignores this', pointer: `${ptr}/target`, key: true, hint: 'remove "target", or use "source": "cluster_search"' });
@@ -122,7 +122,7 @@ function checkParams(ctx: Context, params: unknown, pointer: string): Set<string
     if (!QUERY_NAME.test(name)) push(ctx, { code: 'bad-query', message: `Param name "${name}" must be an identifier`, pointer: ptr, key: true });
     const badType = (t: unknown, at: string) => {
       if (typeof t !== 'string' || !(PARAM_TYPES as readonly string[]).includes(t)) {
-        push(ctx, { code: 'bad-query', message: `Unknown param type ${JSON.stringify(t)}`, pointer: at, hint: (typeof t === 'string' && didYouMean(t, PARAM_TYPES)) || `one of ${quoteList(PARAM_TYPES)}, or a list of allowed values` });
+        push(ctx, { code: 'bad-query', message: `Unknown param type ${JSON.stringify(t)}`, pointer: at, ...suggestOr(t, PARAM_TYPES, `one of ${quoteList(PARAM_TYPES)}, or a list of allowed values`) });
       }
     };
     if (typeof decl === 'string') badType(decl, ptr);

@@ -1,0 +1,4 @@
+/** Keywords the page schema adds for editors, in a module of their own so the browser can read them without zod. */
+
+/** Props schema keyword: `{prop: boundProp}` for props that name columns of another prop's rows (`columns[].key` for a path into an array). */
+export const COLUMNS_OF_KEY = 'x-columns-of';
