@@ -17,7 +17,8 @@
  * 5. The studio's preview after a spec-only edit beside a full re-run (bench/studio-preview.ts).
  * 6. The shared query cache in Redis beside the in-process one (bench/redis-cache.ts).
  * 7. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
- * 8. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
+ * 8. One completion or hover request in the studio's editor (bench/editor-intel.ts).
+ * 9. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { catalog } from '../catalog';
 import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { dashboard } from './dashboard';
+import { benchEditorIntel } from './editor-intel';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
 import { benchPagesList } from './pages-list';
@@ -108,6 +110,7 @@ await benchPagesAsCode();
 await benchRender();
 await benchEmbed();
 await benchPagesList();
+benchEditorIntel();
 await benchStudioPreview();
 await benchRedisCache();
 await benchStudioLatency();
