@@ -2,18 +2,11 @@
 import { BadListCursorError, listPagesScreen } from '../../lib/pages-list/list-pages';
 import type { ListLocation } from '../../lib/pages-list/list-url';
 import type { PageRow } from '../../components/pages-list/page-row';
+import type { PagesListProps } from '../../components/pages-list/pages-list';
 import { requestHost } from './request-host';
 
-export interface PagesListData {
-  rows: PageRow[];
-  nextCursor: string | null;
-  scanned: number;
-  scanStopped: boolean;
-  /** The location actually shown (a cursor that could not be read is dropped). */
-  location: ListLocation;
-  problems: string[];
-  failure?: string;
-}
+/** What one screen of the list shows: the list component's props. */
+export type PagesListData = PagesListProps;
 
 export async function loadPagesList(location: ListLocation, problems: string[]): Promise<PagesListData> {
   const client = (await requestHost()).client;

@@ -10,6 +10,7 @@ import { PageRowView, type PageRow } from './page-row';
 import styles from './pages-list.module.css';
 import { usePageActions } from './use-page-actions';
 
+/** One screen of the list, as the server loaded it (app/_server/pages-list.ts). */
 export interface PagesListProps {
   rows: PageRow[];
   nextCursor: string | null;

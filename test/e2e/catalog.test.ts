@@ -8,26 +8,21 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { examplesOf } from '../../catalog/examples';
-import { ROOT, startApp, type AppServer } from './app-server';
-import { launchBrowser, watchOffHostRequests } from './browser';
+import { ROOT, type AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
+import { watchOffHostRequests } from './browser';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 const exampleIds = catalog.types.flatMap((type) => examplesOf(type, ROOT).map((e) => e.id));

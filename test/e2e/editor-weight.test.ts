@@ -6,9 +6,10 @@
  * the server's diagnostics as markers.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppServer } from './app-server';
-import { launchBrowser, watchOffHostRequests } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
+import { watchOffHostRequests } from './browser';
 import { mint } from './embed-fixtures';
 import { describeJsWeight, measureJsWeight, type JsWeight } from './js-weight';
 import { LIBRARY_MARKERS, WEIGHED_PAGES, createPage } from './js-weight-pages';
@@ -34,15 +35,9 @@ const REACHED = 0.88;
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;

@@ -4,9 +4,9 @@
  * no other, and stays within its budget.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppServer } from './app-server';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
 import { describeJsWeight, measureJsWeight, type JsWeight } from './js-weight';
 import { mint } from './embed-fixtures';
 import { LIBRARY_MARKERS, WEIGHED_PAGES, createPage } from './js-weight-pages';
@@ -23,15 +23,9 @@ const BUDGET = { headingText: 200 * KB, table: 200 * KB, barChart: 300 * KB };
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 async function weighView(body: unknown, label: string, route: 'view' | 'embed' = 'view'): Promise<JsWeight> {

@@ -5,21 +5,16 @@
  * fix; hover with SQL and rows; F12 to the declaration; F2 renaming every binding.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppServer } from './app-server';
-import { launchBrowser, watchOffHostRequests } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
+import { watchOffHostRequests } from './browser';
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 function pageText(barType = 'BarChart'): string {

@@ -5,23 +5,18 @@
  * changes are unsaved, and leaving with unsaved changes asks first.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppServer } from './app-server';
-import { launchBrowser, watchOffHostRequests } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
+import { watchOffHostRequests } from './browser';
 import { createPage } from './js-weight-pages';
 import { openStudio as openStudioAt, replaceEditorText, storedPage } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 function pageBody(name: string) {

@@ -4,21 +4,16 @@
  * preview over query rows, save, view, and a restart that keeps the page.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
-import { launchBrowser, watchOffHostRequests } from './browser';
+import { withAppAndBrowser } from './app-and-browser';
+import { watchOffHostRequests } from './browser';
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 function pageText(name: string, component: string, query: string): string {

@@ -5,22 +5,16 @@
  * with its code, line and column, and the node's own sentence.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type AppServer } from './app-server';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
 import { createPage } from './embed-fixtures';
 
 let app: AppServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
 
 describe('value warnings in the studio', () => {
