@@ -4,16 +4,22 @@
  * preview over query rows, save, view, and a restart that keeps the page.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
-import { withAppAndBrowser } from './app-and-browser';
-import { watchOffHostRequests } from './browser';
+import { launchBrowser, watchOffHostRequests } from './browser';
 
 let app: AppServer;
 let browser: Browser;
-withAppAndBrowser((a, b) => {
-  app = a;
-  browser = b;
+
+// Not the shared set-up: the last test restarts the server, and the one it started is the one to stop.
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
 });
 
 function pageText(name: string, component: string, query: string): string {
