@@ -69,8 +69,11 @@ function claimsOf(embedUrl: string): Record<string, unknown> {
 }
 
 async function openShare(page: Page) {
-  // In the editor, open it as an author does: once the editor is on screen (its load re-renders the studio).
-  if (new URL(page.url()).pathname.endsWith('/edit')) await page.locator('.monaco-editor').first().waitFor();
+  // In the editor, wait until the studio has settled: the editor on screen and the first preview drawn (each re-renders the studio).
+  if (new URL(page.url()).pathname.endsWith('/edit')) {
+    await page.locator('.monaco-editor').first().waitFor();
+    await page.getByTestId('query-strip').waitFor();
+  }
   // A click before the page is hydrated would be lost: wait for the button to be live.
   const share = page.locator('button[data-ready="true"]', { hasText: 'Share…' });
   await share.waitFor();
