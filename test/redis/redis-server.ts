@@ -4,7 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../e2e/app-server';
+
+// The tests that start Redis also need free ports for their own servers: one way to find them.
+export { freePort };
 
 export interface RedisServer {
   url: string;
@@ -18,16 +22,6 @@ export interface RedisServer {
 
 const BINARY = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startOnce(port: number): Promise<RedisServer> {
   const child = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'], {
