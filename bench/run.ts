@@ -76,8 +76,8 @@ async function main(): Promise<void> {
   clearSqlCache();
 
   // 1. CLI against ajv-cli, same schema, same files, best of three each.
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'ignore' });
-  const cli = timeCommand('amdahl-pages', process.execPath, ['bin/amdahl-pages.mjs', 'validate', '--format', 'json', path.relative(ROOT, OUT)]);
+  execFileSync(process.execPath, [path.join(ROOT, 'packages', 'cli', 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  const cli = timeCommand('amdahl-pages', process.execPath, ['packages/cli/bin/amdahl-pages.mjs', 'validate', '--format', 'json', path.relative(ROOT, OUT)]);
   const ajv = timeCommand('ajv-cli', process.execPath, ['node_modules/ajv-cli/dist/index.js', 'validate', '-s', 'schema/page.schema.json', '-d', `${path.relative(ROOT, OUT)}/*.json`, '--spec=draft7', '--strict=false', '--errors=no']);
   console.log('\nCLI over 1,000 files (process start included, best of 3):');
   console.log(`  amdahl-pages validate (schema + semantics + positions + SQL parse): ${cli.toFixed(0)} ms`);

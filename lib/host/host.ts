@@ -24,7 +24,8 @@ import { sliceWithin, sliceKey, type SliceRules } from '../embed/slice-rules';
 import { createEmbeds, keyIdentity, type Embeds } from './embeds';
 import { subscribeToPageEvents, WebhookReceiver, type Delivery } from './page-events';
 import { createPlatformClient, isPlatformError, type Page as StoredPage, type PlatformClient } from '../platform';
-import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform, type PageValidator } from '../local-platform';
+import { createLocalPlatform, localPlatformOptionsFromEnv, type LocalPlatform } from '../local-platform';
+import { platformPageValidator } from '../local-platform/page-validator';
 import { isLoopback } from '../local-platform/serve';
 import { createStudioAuth, type StudioAuth } from './studio-auth';
 import { PreviewResults, splitKnown } from './known-results';
@@ -119,14 +120,6 @@ interface SharedWithViews {
 }
 
 /** The local platform's `POST /pages/validate`: the same library, on a body that carries no page name. */
-export function platformPageValidator(catalog: Catalog): PageValidator {
-  return async (body) => {
-    await loadSqlParser();
-    const diagnostics = validatePage(body, catalog, { requireName: false });
-    return { valid: !hasErrors(diagnostics), diagnostics };
-  };
-}
-
 /** The value of a JSON text, or undefined: the validator has already said where and why it is not JSON. */
 function jsonValue(text: string): unknown {
   try {

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { main } from '../../packages/cli/src/main';
+import type { CliIO } from '../../packages/cli/src/io';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const INVALID = 'test/fixtures/invalid';
@@ -103,7 +103,7 @@ describe('amdahl-pages validate', () => {
   });
 
   it('runs as an installed bin, with the same exit codes', () => {
-    const bin = path.join(ROOT, 'bin', 'amdahl-pages.mjs');
+    const bin = path.join(ROOT, 'packages', 'cli', 'bin', 'amdahl-pages.mjs');
     const bad = spawnSync(process.execPath, [bin, 'validate', `${INVALID}/unknown-component.json`], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('unknown-component.json:41:19 error unknown-component');

@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { main } from '../../packages/cli/src/main';
+import type { CliIO } from '../../packages/cli/src/io';
 import { createPlatformClient, isPlatformError, type PlatformClient } from '../../lib/platform';
 import { startCountingPlatform, type CountingPlatform } from './counting-platform';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'amdahl-pages.mjs');
+const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'amdahl-pages.mjs');
 const KEY = 'amdhl_local_dev';
 
 /** The commands docs/ci/pages.yml runs; the CI test below runs each of them as the bin. */
@@ -193,7 +193,7 @@ describe('validate --online', () => {
 
 describe('online checks with a difficult platform', () => {
   async function analyse(texts: string[]) {
-    const { analyseTexts } = await import('../../cli/validate-files');
+    const { analyseTexts } = await import('../../packages/cli/src/validate-files');
     return analyseTexts(texts.map((text, i) => ({ name: `f${i}.json`, text })), {});
   }
   const quietIO = { stdout() {}, stderr() {}, readStdin: async () => '', color: false, cwd: work } as CliIO;
@@ -215,7 +215,7 @@ describe('online checks with a difficult platform', () => {
     });
     platform.reset();
     const texts = [ONLINE_PAGE, ONLINE_PAGE.replace('Online checks', 'Twin')];
-    const { runOnlineChecks } = await import('../../cli/online-checks');
+    const { runOnlineChecks } = await import('../../packages/cli/src/online-checks');
     const run = await runOnlineChecks(texts, await analyse(texts), flaky, quietIO);
     expect(refused).toBe(2);
     expect(run.diagnostics.map((d) => d.map((x) => `${x.line}:${x.column} ${x.code}`))).toEqual([
@@ -237,7 +237,7 @@ describe('online checks with a difficult platform', () => {
         return new Response(JSON.stringify({ rows }), { status: 200, headers: { 'content-type': 'application/json' } });
       },
     });
-    const { runOnlineChecks } = await import('../../cli/online-checks');
+    const { runOnlineChecks } = await import('../../packages/cli/src/online-checks');
     const run = await runOnlineChecks([ONLINE_PAGE], await analyse([ONLINE_PAGE]), rowsOnly, quietIO);
     expect(run.diagnostics[0]!.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['10:22 query-failed', '18:93 unknown-column']);
     // One zero-row call and one single-row call for the SQL that works; one for the one that fails.
@@ -362,7 +362,7 @@ describe('pull, diff, push', () => {
   });
 
   it('a write that loses the race to another one (If-Match) is refused and changes nothing', async () => {
-    const { planFolder } = await import('../../cli/pages-folder');
+    const { planFolder } = await import('../../packages/cli/src/pages-folder');
     const { pushPages } = await import('../../lib/pages-as-code/push-pages');
     const file = path.join(pages, 'channel-health.page.json');
     editPage(file, (p) => (p.spec.root.props.title = 'Channels'));

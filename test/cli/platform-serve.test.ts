@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 it('serves the contract on the port it prints, and stops on SIGTERM', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'amdahl-serve-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'amdahl-pages.mjs'), 'platform', 'serve', '--port', '0', '--dir', dir], { cwd: ROOT, env: { ...process.env, AMDAHL_URL: '' } });
+  const child = spawn(process.execPath, [path.join(ROOT, 'packages', 'cli', 'bin', 'amdahl-pages.mjs'), 'platform', 'serve', '--port', '0', '--dir', dir], { cwd: ROOT, env: { ...process.env, AMDAHL_URL: '' } });
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {

@@ -21,9 +21,9 @@ vi.mock('../../catalog/heading/view', async (importOriginal) => {
   };
 });
 
-const { renderPage, findErrorCards } = await import('../../cli/render/render-page');
+const { renderPage, findErrorCards } = await import('../../packages/cli/src/render/render-page');
 const { normalisePage } = await import('../../lib/spec/normalise');
-const { main } = await import('../../cli/main');
+const { main } = await import('../../packages/cli/src/main');
 
 const outcomes = {
   totals: { ok: true as const, elapsedMs: 0, cached: true, result: { query: 'totals', rows: [{ n: 3 }], columns: [{ name: 'n', type: 'bigint' }], truncated: false } },
@@ -49,7 +49,7 @@ const page = {
 describe('the view registry outside Next', () => {
   it('finds every catalog type\'s view by the folder and export convention', async () => {
     const { catalog } = await import('../../catalog');
-    const { viewFolder } = await import('../../cli/render/view-registry');
+    const { viewFolder } = await import('../../packages/cli/src/render/view-registry');
     for (const type of catalog.types) {
       const module = (await import(`../../catalog/${viewFolder(type)}/view.tsx`)) as Record<string, unknown>;
       expect(typeof module[`${type}View`], type).toBe('function');

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { ViewRegistry } from '../../components/page-renderer/catalog-view';
 import { PageView } from '../../components/page-renderer/page-view';
-import { lazyViewRegistry } from '../../cli/render/view-registry';
+import { lazyViewRegistry } from '../../packages/cli/src/render/view-registry';
 import { createLocalPlatform, type LocalPlatform } from '../../lib/local-platform';
 import { SEED_ANCHOR } from '../../lib/local-platform/seed';
 import { planPage } from '../../lib/render/plan';

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { ViewRegistry } from '../../components/page-renderer/catalog-view';
 import { PageView } from '../../components/page-renderer/page-view';
-import { lazyViewRegistry } from '../../cli/render/view-registry';
+import { lazyViewRegistry } from '../../packages/cli/src/render/view-registry';
 import { createLocalPlatform, type LocalPlatform } from '../../lib/local-platform';
 import { createPlatformClient, type FetchLike } from '../../lib/platform';
 import { planPage } from '../../lib/render/plan';

@@ -4,9 +4,9 @@
  * AMDAHL_LOCAL_DIR (default .amdahl), in process, as the studio does.
  * Either way every call goes through the one platform client.
  */
-import { catalog } from '../catalog';
-import { platformPageValidator } from '../lib/host/host';
-import { createPlatformClient, isPlatformError, type PlatformClient } from '../lib/platform';
+import { catalog } from '../../../catalog';
+import { platformPageValidator } from '../../../lib/local-platform/page-validator';
+import { createPlatformClient, isPlatformError, type PlatformClient } from '../../../lib/platform';
 import { RunError, UsageError, type CliIO } from './io';
 
 export interface PlatformConnection {
@@ -35,7 +35,7 @@ export async function connectPlatform(io: CliIO): Promise<PlatformConnection> {
     const baseUrl = `${origin.href.replace(/\/+$/, '')}/api/platform/v1`;
     return { client: createPlatformClient({ baseUrl, apiKey, apiVersion }), where: origin.origin, close: async () => {} };
   }
-  const { createLocalPlatform, localPlatformOptionsFromEnv } = await import('../lib/local-platform');
+  const { createLocalPlatform, localPlatformOptionsFromEnv } = await import('../../../lib/local-platform');
   const local = createLocalPlatform({ ...localPlatformOptionsFromEnv(env), validatePage: platformPageValidator(catalog) });
   const client = createPlatformClient({ baseUrl: LOCAL_BASE_URL, apiKey: apiKey || LOCAL_DEV_KEY, apiVersion, fetch: (request: Request) => local.handle(request) });
   io.stderr(`amdahl-pages: AMDAHL_URL is unset: using the embedded local platform in ${local.dir}\n`);

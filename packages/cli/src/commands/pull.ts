@@ -2,9 +2,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentHash, contentOf, contentText, pageFileText, PAGE_FILE_SUFFIX, slugOf } from '../../lib/pages-as-code/page-file';
-import { readPageFolder, readRemotePages } from '../../lib/pages-as-code/sync-plan';
-import { readSyncState, writeFileAtomic, writeSyncState } from '../../lib/pages-as-code/sync-state';
+import { contentHash, contentOf, contentText, pageFileText, PAGE_FILE_SUFFIX, slugOf } from '../../../../lib/pages-as-code/page-file';
+import { readPageFolder, readRemotePages } from '../../../../lib/pages-as-code/sync-plan';
+import { readSyncState, writeFileAtomic, writeSyncState } from '../../../../lib/pages-as-code/sync-state';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { FOLDER_OPTIONS, folderOf } from '../pages-folder';
 import { withPlatform } from '../platform-connection';

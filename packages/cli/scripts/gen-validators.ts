@@ -1,15 +1,15 @@
 /**
  * Precompiles every component's props validator with ajv's standalone code,
  * so the bundled CLI starts without compiling 29 schemas (about 250 ms).
- * Run by scripts/build-cli.mjs; the output is bundled, never committed.
+ * Run by scripts/build.mjs; the output is bundled, never committed.
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalog } from '../catalog';
-import { componentPropsSchema } from '../lib/spec/json-schema';
-import { AJV_OPTIONS } from '../lib/spec/validate';
+import { catalog } from '../../../catalog';
+import { componentPropsSchema } from '../../../lib/spec/json-schema';
+import { AJV_OPTIONS } from '../../../lib/spec/validate';
 
 const out = path.resolve(process.argv[2] ?? 'dist/gen');
 mkdirSync(out, { recursive: true });

@@ -77,7 +77,7 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
       verdicts = run.diagnostics;
       if (format === 'pretty') io.stderr(`online: ${run.distinct} distinct quer${run.distinct === 1 ? 'y' : 'ies'}, ${run.calls} platform call${run.calls === 1 ? '' : 's'} (${connection.where})\n`);
     } catch (error) {
-      const { PlatformUnavailableError } = await import('../../lib/pages-as-code/probe-queries');
+      const { PlatformUnavailableError } = await import('../../../../lib/pages-as-code/probe-queries');
       if (error instanceof PlatformUnavailableError) throw new RunError(`cannot check online against ${connection.where}: ${error.message}`);
       throw error;
     } finally {

@@ -7,9 +7,9 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { catalog } from '../catalog';
-import { loadSqlParser } from '../lib/spec/sql-check';
-import { analysePage, usePrecompiledValidators, type PageAnalysis, type ValidateOptions } from '../lib/spec/validate';
+import { catalog } from '../../../catalog';
+import { loadSqlParser } from '../../../lib/spec/sql-check';
+import { analysePage, usePrecompiledValidators, type PageAnalysis, type ValidateOptions } from '../../../lib/spec/validate';
 import { precompiledValidators } from './precompiled-validators';
 
 export interface NamedText {
@@ -35,7 +35,7 @@ export async function prepareValidation(): Promise<void> {
 function startWorker(url: URL, workerData: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(fileURLToPath(url), { workerData });
   const tsxApi = import.meta.resolve('tsx/esm/api');
-  const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+  const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
   const script = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(script, { eval: true, workerData });
 }

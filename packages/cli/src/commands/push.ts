@@ -1,8 +1,8 @@
 /** `amdahl-pages push`: the folder's pages onto the platform, safely. */
 import { parseArgs } from 'node:util';
-import { pushPages } from '../../lib/pages-as-code/push-pages';
-import { REFUSED } from '../../lib/pages-as-code/sync-plan';
-import { writeSyncState } from '../../lib/pages-as-code/sync-state';
+import { pushPages } from '../../../../lib/pages-as-code/push-pages';
+import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
+import { writeSyncState } from '../../../../lib/pages-as-code/sync-state';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { FOLDER_OPTIONS, planFolder } from '../pages-folder';
 import { withPlatform } from '../platform-connection';

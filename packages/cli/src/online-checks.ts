@@ -3,11 +3,11 @@
  * zero rows (distinct SQL only, in parallel within the client's budget), and
  * the props are checked against the columns and types it really returns.
  */
-import { createQueryProber } from '../lib/pages-as-code/probe-queries';
-import type { PlatformClient } from '../lib/platform';
-import type { Diagnostic } from '../lib/spec/diagnostics';
-import { withOnlineChecks, type ProbeOutcome } from '../lib/spec/online-check';
-import type { PageAnalysis } from '../lib/spec/validate';
+import { createQueryProber } from '../../../lib/pages-as-code/probe-queries';
+import type { PlatformClient } from '../../../lib/platform';
+import type { Diagnostic } from '../../../lib/spec/diagnostics';
+import { withOnlineChecks, type ProbeOutcome } from '../../../lib/spec/online-check';
+import type { PageAnalysis } from '../../../lib/spec/validate';
 import type { CliIO } from './io';
 import { startProgress } from './progress';
 

@@ -8,10 +8,10 @@
  * the app (--app-url or AMDAHL_APP_URL).
  */
 import { parseArgs } from 'node:util';
-import { appKeyringFromEnv } from '../../lib/embed/keys';
-import { embedSnippet, isMintRefused, mintAppEmbedToken, type MintRequest } from '../../lib/embed/mint-app-token';
-import { keyIdentity } from '../../lib/host/embeds';
-import { createPlatformClient, isPlatformError } from '../../lib/platform';
+import { appKeyringFromEnv } from '../../../../lib/embed/keys';
+import { embedSnippet, isMintRefused, mintAppEmbedToken, type MintRequest } from '../../../../lib/embed/mint-app-token';
+import { keyIdentity } from '../../../../lib/host/embeds';
+import { createPlatformClient, isPlatformError } from '../../../../lib/platform';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 export const EMBED_HELP = `Usage: amdahl-pages embed <page-id> [options]

@@ -6,8 +6,8 @@
  * boundary to settle, so views loaded on demand render like the others.
  */
 import { register } from 'node:module';
-import type { QueryOutcome } from '../../lib/render/run-queries';
-import type { Page, SpecNode } from '../../lib/spec/page-model';
+import type { QueryOutcome } from '../../../../lib/render/run-queries';
+import type { Page, SpecNode } from '../../../../lib/spec/page-model';
 
 export interface RenderProblem {
   /** Pointer in the canonical spec, `/root/children/1`. */
@@ -32,9 +32,9 @@ async function loadRenderer(): Promise<Renderer> {
   const [react, reactStatic, { PageView }, { ViewRegistry }, { catalog }, { lazyViewRegistry }] = await Promise.all([
     import('react'),
     import('react-dom/static'),
-    import('../../components/page-renderer/page-view'),
-    import('../../components/page-renderer/catalog-view'),
-    import('../../catalog'),
+    import('../../../../components/page-renderer/page-view'),
+    import('../../../../components/page-renderer/catalog-view'),
+    import('../../../../catalog'),
     import('./view-registry'),
   ]);
   const registry = lazyViewRegistry(catalog.types);

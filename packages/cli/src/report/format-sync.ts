@@ -4,10 +4,10 @@
  * terminal, Markdown for a CI job summary, JSON for tools.
  */
 import pc from 'picocolors';
-import { preview, type PageChange } from '../../lib/pages-as-code/page-diff';
-import type { PushResult } from '../../lib/pages-as-code/push-pages';
-import { refusalOf } from '../../lib/pages-as-code/push-pages';
-import type { PageAction } from '../../lib/pages-as-code/sync-plan';
+import { preview, type PageChange } from '../../../../lib/pages-as-code/page-diff';
+import type { PushResult } from '../../../../lib/pages-as-code/push-pages';
+import { refusalOf } from '../../../../lib/pages-as-code/push-pages';
+import type { PageAction } from '../../../../lib/pages-as-code/sync-plan';
 
 export const SYNC_FORMATS = ['pretty', 'markdown', 'json'] as const;
 export type SyncFormat = (typeof SYNC_FORMATS)[number];

@@ -1,6 +1,6 @@
 /** `amdahl-pages diff`: per page, what push would change, by node, prop and query. */
 import { parseArgs } from 'node:util';
-import { REFUSED } from '../../lib/pages-as-code/sync-plan';
+import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { FOLDER_OPTIONS, planFolder } from '../pages-folder';
 import { withPlatform } from '../platform-connection';

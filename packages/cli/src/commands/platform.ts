@@ -1,10 +1,10 @@
 /** `amdahl-pages platform serve`: the embedded local platform alone, for other clients and tools. */
 import { parseArgs } from 'node:util';
-import { catalog } from '../../catalog';
-import { platformPageValidator } from '../../lib/host/host';
-import { loadSqlParser } from '../../lib/spec/sql-check';
-import { localPlatformOptionsFromEnv } from '../../lib/local-platform';
-import { serveLocalPlatform } from '../../lib/local-platform/serve';
+import { catalog } from '../../../../catalog';
+import { platformPageValidator } from '../../../../lib/local-platform/page-validator';
+import { loadSqlParser } from '../../../../lib/spec/sql-check';
+import { localPlatformOptionsFromEnv } from '../../../../lib/local-platform';
+import { serveLocalPlatform } from '../../../../lib/local-platform/serve';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 export const PLATFORM_HELP = `Usage: amdahl-pages platform serve [--port 4010] [--host 127.0.0.1] [--dir .amdahl]

@@ -1,9 +1,9 @@
 /** What pull, diff and push share: the folder, its state, the platform's pages and the plan between them. */
 import path from 'node:path';
-import { catalog } from '../catalog';
-import { readPageFolder, readRemotePages, planSync, type LocalPage, type PageAction, type RemotePages } from '../lib/pages-as-code/sync-plan';
-import { readSyncState, type SyncState } from '../lib/pages-as-code/sync-state';
-import { validatePage } from '../lib/spec/validate';
+import { catalog } from '../../../catalog';
+import { readPageFolder, readRemotePages, planSync, type LocalPage, type PageAction, type RemotePages } from '../../../lib/pages-as-code/sync-plan';
+import { readSyncState, type SyncState } from '../../../lib/pages-as-code/sync-state';
+import { validatePage } from '../../../lib/spec/validate';
 import type { CliIO } from './io';
 import type { PlatformConnection } from './platform-connection';
 import { prepareValidation } from './validate-files';

@@ -3,7 +3,7 @@
  * (`file:line:col severity code message`), json, GitHub annotations, SARIF 2.1.0.
  */
 import pc from 'picocolors';
-import { DIAGNOSTIC_CODES, type Diagnostic } from '../../lib/spec/diagnostics';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../../../../lib/spec/diagnostics';
 
 export interface FileDiagnostics {
   file: string;

@@ -1,9 +1,9 @@
 /** `amdahl-pages fmt [--check] [--write] <files...>`: the canonical, stably formatted form. */
 import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatDocument } from '../../lib/spec/normalise';
-import { catalog } from '../../catalog';
-import { validatePage } from '../../lib/spec/validate';
+import { formatDocument } from '../../../../lib/spec/normalise';
+import { catalog } from '../../../../catalog';
+import { validatePage } from '../../../../lib/spec/validate';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
 import { prepareValidation } from '../validate-files';

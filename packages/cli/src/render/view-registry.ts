@@ -6,7 +6,7 @@
  * `prerenderToNodeStream` waits for them like any Suspense boundary.
  */
 import { lazy, type ComponentType } from 'react';
-import type { AnyView } from '../../catalog/view-types';
+import type { AnyView } from '../../../../catalog/view-types';
 
 export function viewFolder(type: string): string {
   return type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -17,7 +17,7 @@ export function lazyViewRegistry(types: readonly string[]): Record<string, AnyVi
     types.map((type) => [
       type,
       lazy(async () => {
-        const module = (await import(`../../catalog/${viewFolder(type)}/view.tsx`)) as Record<string, unknown>;
+        const module = (await import(`../../../../catalog/${viewFolder(type)}/view.tsx`)) as Record<string, unknown>;
         const view = module[`${type}View`];
         if (typeof view !== 'function') throw new Error(`catalog/${viewFolder(type)}/view has no ${type}View`);
         return { default: view as ComponentType<unknown> };
