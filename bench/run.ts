@@ -19,6 +19,8 @@
  * 7. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
  * 8. One completion or hover request in the studio's editor (bench/editor-intel.ts).
  * 9. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
+ * 10. The amdahl-pages package installed into an empty folder: install time and size against this
+ *     repository's node_modules, cold `validate` of one file against `node -e 0` (bench/cli-package.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { catalog } from '../catalog';
 import { clearSqlCache, loadSqlParser } from '../lib/spec/sql-check';
 import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { dashboard } from './dashboard';
+import { benchCliPackage } from './cli-package';
 import { benchEditorIntel } from './editor-intel';
 import { benchEmbed } from './embed';
 import { benchPagesAsCode } from './pages-as-code';
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
 }
 
 await main();
+await benchCliPackage(OUT);
 await benchPagesAsCode();
 await benchRender();
 await benchEmbed();

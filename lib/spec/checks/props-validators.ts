@@ -11,7 +11,8 @@ import { suggestOr } from '../suggest';
 import { quoteList, type Finding } from './context';
 
 interface CompiledCatalog {
-  ajv: Ajv;
+  /** Made on the first compile: with precompiled validators (the CLI bundle) it never is, saving its meta-schema set-up at start. */
+  ajv?: Ajv;
   validators: Map<string, ValidateFunction>;
 }
 
@@ -23,7 +24,7 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as 
 function compiledFor(catalog: Catalog): CompiledCatalog {
   let entry = compiled.get(catalog);
   if (!entry) {
-    entry = { ajv: new Ajv(AJV_OPTIONS), validators: new Map() };
+    entry = { validators: new Map() };
     compiled.set(catalog, entry);
   }
   return entry;
@@ -34,6 +35,7 @@ export function validatorFor(catalog: Catalog, def: ComponentDefinition): Valida
   const entry = compiledFor(catalog);
   let validate = entry.validators.get(def.type);
   if (!validate) {
+    entry.ajv ??= new Ajv(AJV_OPTIONS);
     validate = entry.ajv.compile(componentPropsSchema(def));
     entry.validators.set(def.type, validate);
   }

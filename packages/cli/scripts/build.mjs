@@ -9,24 +9,32 @@
  * THIRD-PARTY-LICENSES.md for what it bundled.
  *
  * bin/amdahl-pages.mjs uses the bundle while it is newer than every source.
+ *
+ * `--out <dir>` writes dist/, schema/ and the licences there instead of into
+ * packages/cli (scripts/pack.mjs stages the tarball's contents so, leaving
+ * the bundle that the repository's own `amdahl-pages` runs untouched).
  */
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { newestSourceMtime } from '../bin/source-stamp.mjs';
 
 const pkg = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(pkg, '..', '..');
-const dist = path.join(pkg, 'dist');
-const generated = path.join(dist, 'gen');
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : pkg;
+const dist = path.join(out, 'dist');
+const generated = path.join(out, 'dist-gen');
+// Built aside, then swapped in: a CLI started meanwhile never finds half a bundle.
+const building = path.join(out, 'dist-building');
 
 /** Packages a CI job must not install or carry: the studio's. */
 export const FORBIDDEN = ['next', 'monaco-editor', 'recharts', '@monaco-editor/react', 'ioredis'];
 /** Loaded from their own folders at run time (WebAssembly beside the module): installed, not bundled. */
 const EXTERNAL = ['libpg-query', '@electric-sql/pglite'];
 
-rmSync(dist, { recursive: true, force: true });
+rmSync(building, { recursive: true, force: true });
 execFileSync(process.execPath, ['--import', 'tsx', path.join(pkg, 'scripts', 'gen-validators.ts'), generated], { cwd: root, stdio: 'inherit' });
 
 /** Swaps the empty source module for the generated, precompiled validators. */
@@ -68,7 +76,7 @@ const viewsWithoutNext = {
 const result = await build({
   plugins: [precompiled, cssModules, rechartsOnServer, viewsWithoutNext],
   entryPoints: { 'amdahl-pages': path.join(pkg, 'src', 'main.ts'), 'validate-worker': path.join(pkg, 'src', 'validate-worker.ts') },
-  outdir: dist,
+  outdir: building,
   outExtension: { '.js': '.mjs' },
   // Commands load on use; splitting keeps the renderer (React) out of validate's start-up.
   splitting: true,
@@ -102,6 +110,7 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const dir = input.slice(0, input.lastIndexOf(`node_modules/${name}/`) + `node_modules/${name}`.length);
   bundled.set(name, path.resolve(root, dir));
 }
+if (process.env.AMDAHL_CLI_METAFILE) writeFileSync(process.env.AMDAHL_CLI_METAFILE, JSON.stringify(result.metafile));
 const forbidden = [...bundled.keys()].filter((name) => FORBIDDEN.includes(name));
 if (forbidden.length) throw new Error(`the CLI bundle must not contain ${forbidden.join(', ')}: something in its import graph reaches the studio`);
 
@@ -115,15 +124,17 @@ function licenceNotice() {
   });
   return `# Third-party licences\n\nThe \`amdahl-pages\` bundle (dist/) contains these packages.\n\n${sections.join('\n')}`;
 }
-writeFileSync(path.join(pkg, 'THIRD-PARTY-LICENSES.md'), licenceNotice());
+writeFileSync(path.join(out, 'THIRD-PARTY-LICENSES.md'), licenceNotice());
 
 // What the bundle reads from disk beside itself: lib/local-platform/options.ts `locate()` looks there first.
 for (const name of ['db-worker.mjs', 'templates', 'seed-pages']) {
-  cpSync(path.join(root, 'lib', 'local-platform', name), path.join(dist, name), { recursive: true });
+  cpSync(path.join(root, 'lib', 'local-platform', name), path.join(building, name), { recursive: true });
 }
-mkdirSync(path.join(pkg, 'schema'), { recursive: true });
-cpSync(path.join(root, 'schema', 'page.schema.json'), path.join(pkg, 'schema', 'page.schema.json'));
+mkdirSync(path.join(out, 'schema'), { recursive: true });
+cpSync(path.join(root, 'schema', 'page.schema.json'), path.join(out, 'schema', 'page.schema.json'));
 rmSync(generated, { recursive: true, force: true });
 
-writeFileSync(path.join(dist, 'amdahl-pages.stamp'), String(newestSourceMtime(root)));
-console.log(`built packages/cli/dist (${bundled.size} packages bundled)`);
+writeFileSync(path.join(building, 'amdahl-pages.stamp'), String(newestSourceMtime(root)));
+rmSync(dist, { recursive: true, force: true });
+renameSync(building, dist);
+console.log(`built ${path.relative(process.cwd(), dist) || dist} (${bundled.size} packages bundled)`);

@@ -14,6 +14,8 @@ export const COMMANDS: Record<string, Command> = {
   validate: {
     summary: 'check pages; every problem with file, line and column (--online: against the platform)',
     load: async () => {
+      // The SQL parser's WebAssembly compiles off the main thread while the command's modules load.
+      void import('../../../lib/spec/sql-check').then((sql) => sql.loadSqlParser());
       const m = await import('./commands/validate');
       return { run: m.validateCommand, help: m.VALIDATE_HELP };
     },
