@@ -2,10 +2,13 @@
  * A folder of pages: one canonical file per page, `<slug>.page.json`, holding
  * the page's `id` (once it exists on the platform), the `version` it was last
  * pulled or pushed at, and its name, tags, declared queries and spec: the
- * same text `amdahl-pages fmt` writes.
+ * same text `amdahl-pages fmt` writes. A `$schema` first, when the file has
+ * one, points editors at the page JSON Schema; it is the file's, never the
+ * platform's: it is not sent, compared or hashed.
  */
 import { createHash } from 'node:crypto';
 import { isObject } from '../spec/document';
+import { LineIndex, parseJsonText } from '../spec/json-text';
 import { formatDocument, normalisePage } from '../spec/normalise';
 import type { Page } from '../spec/page-model';
 
@@ -31,9 +34,10 @@ export function contentHash(page: Page): string {
   return createHash('sha256').update(contentText(page)).digest('hex').slice(0, 32);
 }
 
-/** A page file's text: the stored page, canonical, with its id and version. */
-export function pageFileText(page: { id?: string; version?: PageVersion; name: string; tags?: string[]; declared_queries?: unknown[]; spec: unknown }): string {
+/** A page file's text: `$schema` (when given), then the stored page, canonical, with its id and version. */
+export function pageFileText(page: { $schema?: string; id?: string; version?: PageVersion; name: string; tags?: string[]; declared_queries?: unknown[]; spec: unknown }): string {
   const out: Record<string, unknown> = {};
+  if (page.$schema !== undefined) out.$schema = page.$schema;
   if (page.id !== undefined) out.id = page.id;
   out.name = page.name;
   out.tags = page.tags ?? [];
@@ -41,6 +45,30 @@ export function pageFileText(page: { id?: string; version?: PageVersion; name: s
   out.declared_queries = page.declared_queries ?? [];
   out.spec = page.spec;
   return formatDocument(out);
+}
+
+/** The `$schema` a file's JSON names, if it is a string. */
+export function schemaOf(value: unknown): string | undefined {
+  return isObject(value) && typeof value.$schema === 'string' ? value.$schema : undefined;
+}
+
+export interface SyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Where and why a text is not JSON (the first problem), or undefined when it is. */
+export function syntaxProblemOf(text: string): SyntaxProblem | undefined {
+  if (text.trim() === '') return { line: 1, column: 1, message: 'the file is empty' };
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const first = parseJsonText(text).errors[0];
+    if (!first) return { line: 1, column: 1, message: (error as Error).message };
+    return { ...new LineIndex(text).position(first.offset), message: first.message };
+  }
 }
 
 /** A file's text with a new id and version, everything else as the author wrote it (in canonical form). */

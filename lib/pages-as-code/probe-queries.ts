@@ -70,17 +70,27 @@ export function probeSqlOf(query: ProbeQuery, limit = 0): { sql: string; toAutho
 /** A failure of the platform itself (auth, network, 5xx): not the query's fault, so the run stops. */
 export class PlatformUnavailableError extends Error {}
 
-function failureOf(error: unknown, toAuthorOffset: (offset: number) => number | undefined): ProbeOutcome {
+/**
+ * Whether a platform error is the query's fault (the request was refused, or
+ * the query ran too long) and so a diagnostic; any other error stops the run
+ * as a PlatformUnavailableError. Shared with the search probes.
+ */
+export function queryFaultOf(error: unknown): { code: string; message: string; details: unknown } {
   if (!isPlatformError(error)) throw error;
   const queryFault = error.status === 400 || error.status === 422 || error.code === 'invalid_argument' || (error.code === 'deadline_exceeded' && error.status === 504);
   if (!queryFault) {
     throw new PlatformUnavailableError(`the platform failed (${error.status || 'no response'} ${error.code}): ${error.message}`, { cause: error });
   }
-  const details = (error.details ?? {}) as { offset?: unknown; hint?: unknown; problems?: { offset?: unknown; hint?: unknown }[] };
+  return { code: error.code, message: error.message, details: error.details };
+}
+
+function failureOf(error: unknown, toAuthorOffset: (offset: number) => number | undefined): ProbeOutcome {
+  const { code, message, details: raw } = queryFaultOf(error);
+  const details = (raw ?? {}) as { offset?: unknown; hint?: unknown; problems?: { offset?: unknown; hint?: unknown }[] };
   const rawOffset = typeof details.offset === 'number' ? details.offset : typeof details.problems?.[0]?.offset === 'number' ? details.problems[0].offset : undefined;
   const hint = typeof details.hint === 'string' ? details.hint : typeof details.problems?.[0]?.hint === 'string' ? details.problems[0].hint : undefined;
   const offset = rawOffset === undefined ? undefined : toAuthorOffset(rawOffset);
-  return { ok: false, code: error.code, message: error.message, ...(hint ? { hint } : {}), ...(offset !== undefined ? { offset } : {}) };
+  return { ok: false, code, message, ...(hint ? { hint } : {}), ...(offset !== undefined ? { offset } : {}) };
 }
 
 export function createQueryProber(client: PlatformClient, options: { signal?: AbortSignal } = {}): QueryProber {

@@ -1,24 +1,46 @@
 /**
  * Recorded query results for snapshot tests: `<folder>/__data__/<slug>.data.json`
- * beside `<slug>.page.json`, one entry per declared query the page binds:
- * the SQL it ran, the columns and (capped) rows the platform returned, or the
- * failure. Written by `amdahl-pages test --record`; read by `amdahl-pages test`.
+ * beside `<slug>.page.json`: the param values the queries ran with, and one
+ * entry per declared query the page binds: what ran (the SQL, or a search's
+ * source, text and target), the columns and (capped) rows the platform
+ * returned, or the failure. Written by `amdahl-pages test --record`; read by
+ * `amdahl-pages test`.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { QueryOutcome } from '../render/run-queries';
+import type { DeclaredQuery } from '../spec/page-model';
 import type { ResultColumn, Row } from '../spec/resolved';
 import { DATA_DIR, PAGE_FILE_SUFFIX } from './page-file';
 import { writeFileAtomic } from './sync-state';
 
+/** What ran: the SQL as declared (params unbound), or a search's source, text and target. */
+export interface RecordedSource {
+  sql?: string;
+  source?: 'cluster_search' | 'kb_search';
+  query?: string;
+  target?: string;
+}
+
 export type RecordedQuery =
-  | { sql?: string; columns: ResultColumn[]; rows: Row[]; truncated: boolean; row_count: number }
-  | { sql?: string; error: { code: string; message: string } };
+  | (RecordedSource & { columns: ResultColumn[]; rows: Row[]; truncated: boolean; row_count: number })
+  | (RecordedSource & { error: { code: string; message: string } });
+
+/** A param's value as recorded: what the queries' `@name` was bound to. */
+export type RecordedParam = string | number | boolean;
 
 export interface Recording {
   page: string;
   recorded_at: string;
+  /** The value of each param the page's queries declare, as they ran (absent: none declared, or recorded before params were kept). */
+  params?: Record<string, RecordedParam>;
   queries: Record<string, RecordedQuery>;
+}
+
+export function recordedSourceOf(query: DeclaredQuery | undefined): RecordedSource {
+  if (!query) return {};
+  if (query.source === 'sql') return query.sql !== undefined ? { sql: query.sql } : {};
+  return { source: query.source, ...(query.query !== undefined ? { query: query.query } : {}), ...(query.target !== undefined ? { target: query.target } : {}) };
 }
 
 export function recordingPath(folder: string, pageFile: string): string {
@@ -43,11 +65,11 @@ export async function readRecording(file: string): Promise<Recording | undefined
   }
 }
 
-export function recordOutcome(sql: string | undefined, outcome: QueryOutcome, maxRows: number): RecordedQuery {
-  if (!outcome.ok) return { ...(sql !== undefined ? { sql } : {}), error: outcome.error };
+export function recordOutcome(ran: RecordedSource, outcome: QueryOutcome, maxRows: number): RecordedQuery {
+  if (!outcome.ok) return { ...ran, error: outcome.error };
   const rows = outcome.result.rows.slice(0, maxRows);
   return {
-    ...(sql !== undefined ? { sql } : {}),
+    ...ran,
     columns: outcome.result.columns,
     rows,
     truncated: outcome.result.truncated || rows.length < outcome.result.rows.length,

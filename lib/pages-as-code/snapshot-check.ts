@@ -2,15 +2,18 @@
  * Replays a page's recorded query results for `amdahl-pages test`: the
  * outcomes to render with, and what is wrong before rendering: a binding or
  * column prop that finds nothing in the recording, a column the recording has
- * that the query's current SQL no longer returns, a recording older than its SQL.
+ * that the query's current SQL no longer returns, a recording older than its
+ * SQL or search, or made with a param value the page no longer accepts.
  */
 import type { QueryOutcome } from '../render/run-queries';
-import type { Page } from '../spec/page-model';
+import { escapePointerSegment } from '../spec/document';
+import type { DeclaredQuery, Page } from '../spec/page-model';
 import type { Finding } from '../spec/positions';
 import type { ResultColumn, Row } from '../spec/resolved';
 import { didYouMean } from '../spec/suggest';
 import type { PageAnalysis } from '../spec/validate';
-import type { Recording } from './recordings';
+import { staleRecordedParams } from './recording-params';
+import type { RecordedQuery, Recording } from './recordings';
 
 export interface Replay {
   outcomes: Record<string, QueryOutcome>;
@@ -19,9 +22,34 @@ export interface Replay {
 
 const RECORD = 'run amdahl-pages test --record against the platform';
 
+/** `/declared_queries/<i>`: a page file's queries are always there (lib/spec/document.ts). */
+function queryPointer(page: Page, name: string): string {
+  const i = page.declared_queries.findIndex((q) => q.name === name);
+  return i < 0 ? '/declared_queries' : `/declared_queries/${i}`;
+}
+
+/** Each field of a search (source, text, target) that changed since its results were recorded. */
+function staleSearch(name: string, query: DeclaredQuery, recorded: RecordedQuery, pointer: string): Finding[] {
+  // Now SQL, recorded as a search: the SQL check below cannot see it, so the source is named here.
+  const fields = query.source === 'sql' ? (recorded.source ? (['source'] as const) : []) : (['source', 'query', 'target'] as const);
+  const changed = fields.filter((field) => (recorded[field] ?? (field === 'source' ? 'sql' : '')) !== (query[field] ?? ''));
+  return changed.map((field) => ({ code: 'stale-recording', severity: 'warning', message: `The ${field} of "${name}" changed since its results were recorded`, pointer: `${pointer}/${field}`, hint: RECORD }));
+}
+
+/** Recorded param values the page's declarations no longer accept: the results show what the page can no longer ask for. */
+function staleParams(page: Page, recording: Recording | undefined): Finding[] {
+  return staleRecordedParams(recording?.params, page).map((s) => ({
+    code: 'stale-recording',
+    severity: 'warning',
+    message: `The results of "${s.query}" were recorded with ${s.param}=${JSON.stringify(recording!.params![s.param])}, which it no longer accepts: ${s.reason}`,
+    pointer: `${queryPointer(page, s.query)}/params/${escapePointerSegment(s.param)}`,
+    hint: `${RECORD}, with --param ${s.param}=<value> for another value`,
+  }));
+}
+
 export function replayRecording(analysis: PageAnalysis, page: Page, recording: Recording | undefined): Replay {
   const outcomes: Record<string, QueryOutcome> = {};
-  const findings: Finding[] = [];
+  const findings: Finding[] = staleParams(page, recording);
   const vanished = new Map<string, Set<string>>();
   /** What a changed query's SQL returns now, where the parser can tell. */
   const current = new Map<string, string[]>();
@@ -44,6 +72,7 @@ export function replayRecording(analysis: PageAnalysis, page: Page, recording: R
       outcomes[name] = { ok: false, error: recorded.error };
       continue;
     }
+    findings.push(...staleSearch(name, query, recorded, queryPointer(page, name)));
     let cols = recorded.columns;
     let rows: Row[] = recorded.rows;
     const fact = analysis.sqlQueries.find((q) => q.name === name);

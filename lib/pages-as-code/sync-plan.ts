@@ -12,7 +12,7 @@ import { isPlatformError, type Page as StoredPage, type PlatformClient } from '.
 import type { Diagnostic } from '../spec/diagnostics';
 import { isObject } from '../spec/document';
 import type { Page } from '../spec/page-model';
-import { contentHash, contentOf, contentText, DATA_DIR, identityOf, PAGE_FILE_SUFFIX, type PageVersion } from './page-file';
+import { contentHash, contentOf, contentText, DATA_DIR, identityOf, PAGE_FILE_SUFFIX, syntaxProblemOf, type PageVersion, type SyntaxProblem } from './page-file';
 import { diffPages, type PageChange } from './page-diff';
 import type { SyncState } from './sync-state';
 
@@ -23,6 +23,8 @@ export interface LocalPage {
   text: string;
   /** Undefined when the text is not a JSON object. */
   value?: Record<string, unknown>;
+  /** Where the text stops being JSON, when it is not. */
+  syntax?: SyntaxProblem;
   content?: Page;
   id?: string;
   version?: PageVersion;
@@ -35,7 +37,8 @@ export type PageAction =
   /** The platform is ahead and the file was not edited since: pull brings it; push leaves it. */
   | { kind: 'behind'; local: LocalPage; id: string; name: string; remoteVersion?: PageVersion; changes: PageChange[] }
   | { kind: 'conflict'; local: LocalPage; id: string; name: string; remoteVersion?: PageVersion; changes: PageChange[] }
-  | { kind: 'missing'; local: LocalPage; id: string; name: string }
+  /** The file's id is unknown to this platform for this key: another platform's or business's page, or archived. */
+  | { kind: 'missing'; local: LocalPage; id: string; name: string; here?: string; pulledFrom?: string }
   | { kind: 'invalid'; local: LocalPage; name: string; diagnostics: Diagnostic[]; reason?: string }
   | { kind: 'archive'; id: string; name: string; file: string; version?: PageVersion }
   | { kind: 'archive-conflict'; id: string; name: string; file: string; version?: PageVersion; remoteVersion?: PageVersion }
@@ -44,22 +47,28 @@ export type PageAction =
 /** The actions push refuses; any of them makes diff and push exit 1. */
 export const REFUSED: ReadonlySet<PageAction['kind']> = new Set(['conflict', 'missing', 'invalid', 'archive-conflict']);
 
+/** Every `*.page.json` below the folder (recorded results and node_modules skipped), in name order. */
 export async function readPageFolder(folder: string): Promise<LocalPage[]> {
   const files = (await glob(`**/*${PAGE_FILE_SUFFIX}`, { cwd: folder, ignore: [`${DATA_DIR}/**`, '**/node_modules/**'] })).sort();
   const pages: LocalPage[] = [];
   for (const file of files) {
     const full = path.join(folder, file);
-    const text = await readFile(full, 'utf8');
-    const page: LocalPage = { file, path: full, text };
+    let text: string;
     try {
+      text = await readFile(full, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read ${full}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const page: LocalPage = { file, path: full, text };
+    const syntax = syntaxProblemOf(text);
+    if (syntax) page.syntax = syntax;
+    else {
       const value = JSON.parse(text) as unknown;
       if (isObject(value)) {
         page.value = value;
         page.content = contentOf(value);
         Object.assign(page, identityOf(value));
       }
-    } catch {
-      // The validator says where and why.
     }
     pages.push(page);
   }
@@ -91,7 +100,8 @@ export async function readRemotePages(client: PlatformClient, options: { tag?: s
         try {
           pages.set(id, await client.getPage(id));
         } catch (error) {
-          if (!(isPlatformError(error) && error.status === 404)) throw error;
+          // 404: another business's page (or archived); 403: a page this key may not see. Either way, not here for this key.
+          if (!(isPlatformError(error) && (error.status === 404 || error.status === 403))) throw error;
         }
       }),
   );
@@ -106,6 +116,8 @@ export interface PlanInput {
   validate(text: string): Diagnostic[];
   /** Pages listed by the platform in scope (remote-only reporting); default: every remote page. */
   inScope?: ReadonlySet<string>;
+  /** The platform compared with (its origin), said when a file's id is not on it. */
+  here?: string;
 }
 
 const sameVersion = (a: PageVersion | undefined, b: PageVersion | undefined) => a !== undefined && b !== undefined && String(a) === String(b);
@@ -133,7 +145,8 @@ export function planSync(input: PlanInput): PageAction[] {
     byId.set(local.id, local);
     const remote = input.remote.get(local.id);
     if (!remote) {
-      actions.push({ kind: 'missing', local, id: local.id, name });
+      const where = { ...(input.here ? { here: input.here } : {}), ...(input.state.platform ? { pulledFrom: input.state.platform } : {}) };
+      actions.push({ kind: 'missing', local, id: local.id, name, ...where });
       continue;
     }
     const remoteContent = contentOf(remote);

@@ -24,6 +24,9 @@ export const SEARCH_TARGETS = ['interactions'] as const;
 export const SEMANTIC_COLUMNS = ['id', 'source_row_id', 'company_id', 'occurred_at', 'speaker_type', 'content_preview', 'similarity'];
 export const KB_COLUMNS = ['id', 'title', 'snippet', 'url', 'score'];
 export const NO_KB_ENDPOINT = 'This platform has no knowledge-base search endpoint';
+/** The codes of the runners' own failures, which `validate --online` places on the query's `target` and `source`. */
+export const UNKNOWN_TARGET_CODE = 'unknown_target';
+export const NO_KB_ENDPOINT_CODE = 'no_kb_endpoint';
 
 const CLUSTER_LIMIT = 20;
 const KB_LIMIT = 10;
@@ -34,15 +37,16 @@ function rowsOf(results: readonly Record<string, unknown>[], documented: readonl
   return { rows, columns: names.map((name) => ({ name })) };
 }
 
-export function searchRunners(client: SearchClient, options: { rules?: SliceRules } = {}): SourceRunners {
-  const { rules } = options;
+/** `limit` overrides both sources' result counts: `validate --online` asks for a few matches, not a page's worth. */
+export function searchRunners(client: SearchClient, options: { rules?: SliceRules; limit?: number } = {}): SourceRunners {
+  const { rules, limit } = options;
   return {
     cluster_search: async (query, signal) => {
       const target = query.target ?? '';
       if (!(SEARCH_TARGETS as readonly string[]).includes(target)) {
-        throw new QueryError('invalid_query', `cluster_search cannot search "${target}": the search endpoint covers ${SEARCH_TARGETS.join(', ')}`);
+        throw new QueryError(UNKNOWN_TARGET_CODE, `cluster_search cannot search "${target}": the search endpoint covers ${SEARCH_TARGETS.join(', ')}`);
       }
-      const body: SearchInput = { query: query.query ?? '', mode: 'semantic', limit: CLUSTER_LIMIT, ...(rules ? { rules } : {}) };
+      const body: SearchInput = { query: query.query ?? '', mode: 'semantic', limit: limit ?? CLUSTER_LIMIT, ...(rules ? { rules } : {}) };
       const result = await client.search(body, { signal });
       // Fail closed, as for SQL: a platform that ignored the slice must not have its matches shown.
       if (rules && !sliceWithin(result.applied_rules, rules)) throw new QueryError('slice_not_enforced', 'The platform did not apply the data slice; nothing is shown');
@@ -50,11 +54,11 @@ export function searchRunners(client: SearchClient, options: { rules?: SliceRule
     },
     kb_search: async (query, signal) => {
       try {
-        const result = await client.searchKb({ query: query.query ?? '', limit: KB_LIMIT }, { signal });
+        const result = await client.searchKb({ query: query.query ?? '', limit: limit ?? KB_LIMIT }, { signal });
         return rowsOf(result.results, KB_COLUMNS);
       } catch (error) {
         // No route (404), or a route that does not take POST (405) or is not built (501).
-        if (isPlatformError(error) && [404, 405, 501].includes(error.status)) throw new QueryError('no_kb_endpoint', NO_KB_ENDPOINT);
+        if (isPlatformError(error) && [404, 405, 501].includes(error.status)) throw new QueryError(NO_KB_ENDPOINT_CODE, NO_KB_ENDPOINT);
         throw error;
       }
     },

@@ -25,6 +25,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-column': 'A prop or $value names a column the bound query does not return (offline when the SQL names its columns; `validate --online` against the columns the platform really returns).',
   'column-type': 'A prop that wants numbers (a chart\'s measure, a Stat value) names a column whose real type is not numeric (`validate --online`).',
   'query-failed': 'The platform could not run a declared query; the message is the platform\'s own (`validate --online`).',
+  'unknown-target': 'A cluster_search `target` the search endpoint does not cover: the app refuses to run it (`validate --online`; offline it is a `bad-query` warning, since another platform may know other corpora).',
+  'search-unavailable': 'The platform has no endpoint for the query\'s search source: a kb_search against a platform without `POST /search/kb` (`validate --online`).',
   'render-failed': 'The page, or one node\'s view, threw while rendering over the recorded results (`amdahl-pages test`).',
   'error-card': 'A node renders its error card instead of its view over the recorded results (`amdahl-pages test`).',
   'unresolved-binding': 'A binding or column prop finds nothing in the recorded results: no recording for its query, no row, or no such column (`amdahl-pages test`).',
@@ -38,7 +40,7 @@ export const DIAGNOSTIC_CODES = {
  * (the platform's answers) and `amdahl-pages test` (recorded results). Every
  * other code comes from the offline validator and has an offline fixture.
  */
-export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording', 'value-out-of-range']);
+export const CONTEXT_CODES: ReadonlySet<DiagnosticCode> = new Set(['column-type', 'query-failed', 'unknown-target', 'search-unavailable', 'render-failed', 'error-card', 'unresolved-binding', 'column-vanished', 'stale-recording', 'value-out-of-range']);
 
 /** Codes that are warnings: they never fail a run unless --max-warnings says so. */
 export const WARNING_CODES: ReadonlySet<DiagnosticCode> = new Set(['unused-query', 'unused-param', 'stale-recording', 'value-out-of-range']);

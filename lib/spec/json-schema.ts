@@ -52,11 +52,37 @@ export const declaredQuerySchema: JsonSchema = {
   required: ['name'],
   properties: {
     name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Referenced by {"$query": name} and {"$value": {"query": name, ...}}.' },
+    description: { type: 'string', description: 'What the query answers, for readers of the file (kept in the file; the pages API stores none).' },
     source: { type: 'string', enum: ['sql', 'cluster_search', 'kb_search'], default: 'sql', description: 'Where the rows come from.' },
     sql: { type: 'string', description: 'One SELECT over the allowed tables; @name for params. Never mention business_id.' },
     query: { type: 'string', description: 'The search text (cluster_search, kb_search).' },
     target: { type: 'string', description: 'What cluster_search searches.' },
     params: { type: 'object', additionalProperties: paramSchema, description: 'Params by name, used as @name in the SQL.' },
+  },
+  additionalProperties: false,
+};
+
+/**
+ * A page as the studio edits it and as `amdahl-pages pull` writes it into
+ * `<slug>.page.json`: `$schema` (the editor's link to this schema), the
+ * platform's `id` and `version`, then the content. A version is the
+ * platform's counter, or an opaque string on a platform that uses tags.
+ */
+const pageFileSchema: JsonSchema = {
+  type: 'object',
+  required: ['spec'],
+  properties: {
+    $schema: { type: 'string', description: "This schema's location, for editors: amdahl-pages pull writes the installed package's schema/page.schema.json." },
+    id: { type: 'string', minLength: 1, description: "The page's id on the platform; absent until the first push creates it." },
+    name: { type: 'string', minLength: 1, description: 'The page name.' },
+    description: { type: 'string' },
+    tags: { type: 'array', items: { type: 'string' }, description: 'Tags; pull --tag and push keep to one.' },
+    status: { type: 'string' },
+    version: { type: ['integer', 'string'], description: 'The platform version this file was last pulled or pushed at: push sends it as If-Match.' },
+    created_at: { type: 'string' },
+    updated_at: { type: 'string' },
+    declared_queries: { type: 'array', items: { $ref: '#/definitions/declaredQuery' }, description: 'The named queries the page binds.' },
+    spec: { anyOf: [{ $ref: '#/definitions/spec' }, { $ref: '#/definitions/node' }] },
   },
   additionalProperties: false,
 };
@@ -101,33 +127,13 @@ export function pageJsonSchema(catalog: Catalog): JsonSchema {
     additionalProperties: false,
   };
   definitions.declaredQuery = declaredQuerySchema;
+  definitions.page = pageFileSchema;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: PAGE_SCHEMA_ID,
     title: 'Amdahl Page',
-    description: 'A page {name, tags, declared_queries, spec}, a canonical spec {version, root, layout}, or a bare node.',
+    description: 'A page file {$schema, id, name, tags, version, declared_queries, spec} (what amdahl-pages pull writes), a canonical spec {version, root, layout}, or a bare node.',
     definitions,
-    anyOf: [
-      {
-        type: 'object',
-        required: ['spec'],
-        properties: {
-          $schema: { type: 'string' },
-          name: { type: 'string', minLength: 1, description: 'The page name.' },
-          description: { type: 'string' },
-          tags: { type: 'array', items: { type: 'string' } },
-          declared_queries: { type: 'array', items: { $ref: '#/definitions/declaredQuery' } },
-          spec: { anyOf: [{ $ref: '#/definitions/spec' }, { $ref: '#/definitions/node' }] },
-          id: { type: 'string' },
-          status: { type: 'string' },
-          version: { type: 'integer' },
-          created_at: { type: 'string' },
-          updated_at: { type: 'string' },
-        },
-        additionalProperties: false,
-      },
-      { $ref: '#/definitions/spec' },
-      { $ref: '#/definitions/node' },
-    ],
+    anyOf: [{ $ref: '#/definitions/page' }, { $ref: '#/definitions/spec' }, { $ref: '#/definitions/node' }],
   };
 }

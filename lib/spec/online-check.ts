@@ -1,9 +1,10 @@
 /**
  * The online checks: what a page's props name, compared with the columns and
- * types its queries really return (learnt by running each query with zero
- * rows; see lib/pages-as-code/probe-queries.ts). Pure: the caller hands in
- * what each query returned, this answers Diagnostics at the same positions as
- * the offline checks.
+ * types its queries really return (learnt by running each SQL query with zero
+ * rows, and each search once with a few matches; see
+ * lib/pages-as-code/probe-queries.ts and probe-searches.ts). Pure: the caller
+ * hands in what each query returned, this answers Diagnostics at the same
+ * positions as the offline checks.
  */
 import { classifyColumnType } from './column-types';
 import type { Diagnostic } from './diagnostics';
@@ -19,8 +20,44 @@ export type ProbeOutcome =
   | { ok: true; columns: undefined }
   | { ok: false; code: string; message: string; hint?: string; /** Offset into the author's SQL, when the platform gave one. */ offset?: number };
 
-export function onlineFindings(analysis: PageAnalysis, outcomes: ReadonlyMap<string, ProbeOutcome>): Finding[] {
+/** A declared `cluster_search` or `kb_search` query as the author wrote it (the offline analysis records SQL queries only). */
+export interface SearchQueryFact {
+  name: string;
+  source: 'cluster_search' | 'kb_search';
+  query: string;
+  target?: string;
+  /** Pointer of the query object, e.g. `/declared_queries/2`. */
+  pointer: string;
+  /** Its `source` field, or the query object when the source is inferred. */
+  sourcePointer: string;
+  /** The offline checks found an error in it: it must not be sent to a platform. */
+  refused: boolean;
+}
+
+/** The runners' own refusals (lib/render/search-runners.ts), each placed on the field the author would change. */
+const SEARCH_REFUSALS: Record<string, (q: SearchQueryFact) => Pick<Finding, 'code' | 'pointer' | 'hint'>> = {
+  unknown_target: (q) => ({ code: 'unknown-target', pointer: `${q.pointer}/target`, hint: '"target": "interactions", the corpus the search endpoint covers' }),
+  no_kb_endpoint: (q) => ({
+    code: 'search-unavailable',
+    pointer: q.sourcePointer,
+    hint: `this platform answers 404 to POST /search/kb, so the nodes bound to "${q.name}" show an error card there; search "interactions" with "source": "cluster_search", or use a platform that serves /search/kb`,
+  }),
+};
+
+function searchFindings(searches: readonly SearchQueryFact[], outcomes: ReadonlyMap<string, ProbeOutcome>): Finding[] {
   const findings: Finding[] = [];
+  for (const q of searches) {
+    const outcome = outcomes.get(q.name);
+    if (!outcome || outcome.ok) continue;
+    const refusal = SEARCH_REFUSALS[outcome.code];
+    if (refusal) findings.push({ severity: 'error', message: `"${q.name}" (${q.source}) cannot run: ${outcome.message}`, ...refusal(q) });
+    else findings.push({ code: 'query-failed', severity: 'error', message: `The platform could not run "${q.name}" (${q.source}): ${outcome.message}`, pointer: `${q.pointer}/query`, ...(outcome.hint ? { hint: outcome.hint } : {}) });
+  }
+  return findings;
+}
+
+export function onlineFindings(analysis: PageAnalysis, outcomes: ReadonlyMap<string, ProbeOutcome>, searches: readonly SearchQueryFact[] = []): Finding[] {
+  const findings: Finding[] = searchFindings(searches, outcomes);
   for (const q of analysis.sqlQueries) {
     const outcome = outcomes.get(q.name);
     if (outcome && !outcome.ok) {
@@ -67,11 +104,15 @@ export function onlineFindings(analysis: PageAnalysis, outcomes: ReadonlyMap<str
 /**
  * The offline diagnostics merged with the online ones, in document order.
  * Where both say the same thing at the same place (a column the SQL names
- * and the platform confirms missing), the offline record is kept.
+ * and the platform confirms missing), the offline record is kept; where the
+ * platform settles what offline was only a doubt (a target "not known to be
+ * covered" is now known not to be), the online error replaces the warning.
  */
-export function withOnlineChecks(analysis: PageAnalysis, outcomes: ReadonlyMap<string, ProbeOutcome>, text: string | undefined): Diagnostic[] {
-  const online = withPositions(onlineFindings(analysis, outcomes), text);
+export function withOnlineChecks(analysis: PageAnalysis, outcomes: ReadonlyMap<string, ProbeOutcome>, text: string | undefined, searches: readonly SearchQueryFact[] = []): Diagnostic[] {
+  const online = withPositions(onlineFindings(analysis, outcomes, searches), text);
   const seen = new Set(analysis.diagnostics.map((d) => `${d.code}|${d.pointer}`));
-  const merged = [...analysis.diagnostics, ...online.filter((d) => !seen.has(`${d.code}|${d.pointer}`))];
+  const settled = new Set(online.filter((d) => d.code === 'unknown-target').map((d) => d.pointer));
+  const offline = analysis.diagnostics.filter((d) => !(d.code === 'bad-query' && d.severity === 'warning' && settled.has(d.pointer)));
+  const merged = [...offline, ...online.filter((d) => !seen.has(`${d.code}|${d.pointer}`))];
   return merged.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code));
 }

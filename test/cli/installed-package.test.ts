@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -30,13 +31,10 @@ interface Workflow {
 
 /** The environment of a user's shell: none of this repository's npm run context. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (/^(npm_|INIT_CWD|VITEST|AMDAHL_|API_KEY$|NODE_OPTIONS$)/i.test(k)) continue;
-    env[k] = v;
-  }
   // The registry is reachable, but the packages the tarball needs are in the cache `npm ci` filled.
-  return { ...env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', NO_COLOR: '1' };
+  for (const k of Object.keys(env)) if (/^(npm_(?!config_prefer_offline|config_update_notifier)|INIT_CWD|VITEST|AMDAHL_|API_KEY$|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) delete env[k];
+  return Object.assign(env, extra);
 }
 
 interface Ran {
@@ -165,6 +163,20 @@ describe('the packed amdahl-pages, installed into an empty folder', () => {
     expect(pulled.code, pulled.stdout + pulled.stderr).toBe(0);
     const files = readdirSync(path.join(repo, 'pages')).filter((f) => f.endsWith('.page.json'));
     expect(files.sort()).toEqual(['channel-health.page.json', 'weekly-sentiment.page.json']);
+    // Each file names the schema the installed package ships, as an editor resolves it: beside the file.
+    for (const name of files) {
+      const file = path.join(repo, 'pages', name);
+      const text = readFileSync(file, 'utf8');
+      expect(Object.keys(JSON.parse(text) as object)[0]).toBe('$schema');
+      const schemaPath = path.resolve(path.dirname(file), (JSON.parse(text) as { $schema: string }).$schema);
+      expect(schemaPath).toBe(path.join(repo, 'node_modules', 'amdahl-pages', 'schema', 'page.schema.json'));
+      const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+      expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
+      const misspelt = JSON.parse(text) as { spec: { root: { props?: Record<string, unknown> } } };
+      misspelt.spec.root.props = { ...misspelt.spec.root.props, titel: 'A misspelt prop' };
+      expect(validate(misspelt)).toBe(false);
+      expect(JSON.stringify(validate.errors)).toContain('titel');
+    }
     writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\namdahl-pages.sarif\n');
     git('add -A && git -c user.name=t -c user.email=t@example.com commit -qm "pages" && git push -q origin main');
 

@@ -3,20 +3,14 @@
  * pull / diff / push round trips with a concurrent edit, snapshot tests over
  * recorded results, and the CI recipe's own commands run as the bin.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../packages/cli/src/main';
-import type { CliIO } from '../../packages/cli/src/io';
 import { createPlatformClient, isPlatformError, type PlatformClient } from '../../lib/platform';
-import { startCountingPlatform, type CountingPlatform } from './counting-platform';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'packages', 'cli', 'bin', 'amdahl-pages.mjs');
-const KEY = 'amdhl_local_dev';
+import type { CliIO } from '../../packages/cli/src/io';
+import { KEY, pageFiles, pagesWorkspace, readJson, ROOT, type Run } from './cli-harness';
+import type { CountingPlatform } from './counting-platform';
 
 /** The commands docs/ci/pages.yml runs; the CI test below runs each of them as the bin. */
 export const CI_COMMANDS: readonly (readonly string[])[] = [
@@ -27,64 +21,12 @@ export const CI_COMMANDS: readonly (readonly string[])[] = [
   ['push'],
 ];
 
+const ws = pagesWorkspace('amdahl-pac-');
+const { run, runBin, freshDir } = ws;
 let work: string;
 let platform: CountingPlatform;
 let client: PlatformClient;
-
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'amdahl-pac-'));
-  platform = await startCountingPlatform(path.join(work, 'platform'));
-  client = createPlatformClient({ baseUrl: platform.baseUrl, apiKey: KEY });
-}, 180_000);
-
-afterAll(async () => {
-  await platform?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd: string, extra: Partial<CliIO> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-    color: false,
-    cwd,
-    env: { AMDAHL_URL: platform.url, API_KEY: KEY },
-    ...extra,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
-/** The installed bin in a child process (async: the platform answers from this process). */
-function runBin(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, AMDAHL_URL: platform.url, API_KEY: KEY, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-function freshDir(name: string): string {
-  const dir = path.join(work, name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
-const pageFiles = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.page.json')).sort();
+beforeAll(() => ({ work, platform, client } = ws));
 
 /** Edits a page file as an author would: parse, change, write back in the canonical layout. */
 function editPage(file: string, change: (page: Record<string, any>) => void): void {
@@ -323,7 +265,7 @@ describe('pull, diff, push', () => {
     await expect(client.getPage(id)).rejects.toSatisfy((e: unknown) => isPlatformError(e) && e.status === 404);
   });
 
-  it('refuses a page changed on the platform since the pull, names it, changes nothing of it, and pushes the others', async () => {
+  it('refuses a page changed on the platform since the pull, names it, and writes nothing at all (all or nothing)', async () => {
     const file = path.join(pages, 'channel-health.page.json');
     const weeklyFile = path.join(pages, 'weekly-sentiment.page.json');
     const base = readJson(file).version as number;
@@ -332,6 +274,7 @@ describe('pull, diff, push', () => {
     editPage(file, (p) => (p.spec.root.children[0].children[1].props.label = 'Share resolved'));
     editPage(weeklyFile, (p) => p.tags.push('reviewed'));
     const fileBefore = readFileSync(file, 'utf8');
+    const weeklyBefore = readFileSync(weeklyFile, 'utf8');
 
     const dry = await run(['push', '--dry-run'], repo);
     expect(dry.code).toBe(1);
@@ -339,7 +282,8 @@ describe('pull, diff, push', () => {
     expect(pushed.code).toBe(1);
     expect(pushed.stdout).toContain(`"Channel health" changed on the platform since the last pull (version ${base} → ${base + 1}) and in channel-health.page.json`);
     expect(pushed.stdout).toMatch(/refused +Channel health/);
-    expect(pushed.stdout).toMatch(/updated +Weekly sentiment/);
+    expect(pushed.stdout).toMatch(/not-sent +Weekly sentiment/);
+    expect(pushed.stdout).toContain('nothing was written: 1 page refused, so the 1 other change was not sent');
 
     const stored = await client.getPage(channelId);
     expect(stored.version).toBe(concurrent.version);
@@ -347,8 +291,9 @@ describe('pull, diff, push', () => {
     expect(JSON.stringify(stored.spec)).toContain('Resolved share');
     expect(JSON.stringify(stored.spec)).not.toContain('Share resolved');
     expect(readFileSync(file, 'utf8')).toBe(fileBefore);
+    expect(readFileSync(weeklyFile, 'utf8')).toBe(weeklyBefore);
     const weekly = await client.getPage(readJson(weeklyFile).id);
-    expect(weekly.tags).toContain('reviewed');
+    expect(weekly.tags).not.toContain('reviewed');
   });
 
   it('pull keeps a locally edited file unless --force', async () => {

@@ -110,6 +110,7 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const dir = input.slice(0, input.lastIndexOf(`node_modules/${name}/`) + `node_modules/${name}`.length);
   bundled.set(name, path.resolve(root, dir));
 }
+// AMDAHL_CLI_METAFILE=<file>: esbuild's metafile, to see what each chunk holds (esbuild's analyzer reads it).
 if (process.env.AMDAHL_CLI_METAFILE) writeFileSync(process.env.AMDAHL_CLI_METAFILE, JSON.stringify(result.metafile));
 const forbidden = [...bundled.keys()].filter((name) => FORBIDDEN.includes(name));
 if (forbidden.length) throw new Error(`the CLI bundle must not contain ${forbidden.join(', ')}: something in its import graph reaches the studio`);

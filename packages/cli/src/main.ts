@@ -79,8 +79,9 @@ function overview(): string {
 Commands:
 ${lines.join('\n')}
 
-Platform: AMDAHL_URL and API_KEY name a platform; unset, the embedded local
-platform in AMDAHL_LOCAL_DIR (default .amdahl) is used.
+Platform: AMDAHL_URL and API_KEY name a platform; both unset, the embedded
+local platform in AMDAHL_LOCAL_DIR (default .amdahl) is used. One without the
+other, or an empty AMDAHL_URL, is an error (exit 2).
 Exit codes: 0 clean, 1 findings, 2 usage, read or platform error.
 Run amdahl-pages <command> --help for a command's options.
 `;

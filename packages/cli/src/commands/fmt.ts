@@ -13,9 +13,15 @@ export const FMT_HELP = `Usage: amdahl-pages fmt [--check | --write] <file|dir|g
 Rewrites pages into the canonical form: {version, layout, root} specs, props
 under "props", queries with an explicit source, stable key order, 2 spaces.
 
+A page file keeps its "$schema" (first), id and version. A file with errors
+(text that is not JSON included, named with line:col) is not formatted.
+
   (default)  print the formatted text of one file to stdout
   --check    list files that would change; exit 1 if any would
   --write    rewrite files in place (atomically)
+
+Exit codes: 0 formatted (or nothing to change), 1 a file would change (--check) or has
+errors, 2 usage or read error (a folder with no JSON below it: get pages with amdahl-pages pull).
 `;
 
 export async function fmtCommand(argv: string[], io: CliIO): Promise<number> {

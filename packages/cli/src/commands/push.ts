@@ -1,11 +1,11 @@
-/** `amdahl-pages push`: the folder's pages onto the platform, safely. */
+/** `amdahl-pages push`: the folder's pages onto the platform, all or nothing. */
 import { parseArgs } from 'node:util';
-import { pushPages } from '../../../../lib/pages-as-code/push-pages';
+import { pushPages, type PushResult } from '../../../../lib/pages-as-code/push-pages';
 import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
 import { writeSyncState } from '../../../../lib/pages-as-code/sync-state';
 import { EXIT, UsageError, type CliIO } from '../io';
-import { FOLDER_OPTIONS, planFolder } from '../pages-folder';
-import { withPlatform } from '../platform-connection';
+import { FOLDER_OPTIONS, planFolder, readLocalFolder } from '../pages-folder';
+import { PLATFORM_SETTINGS_HELP, withPlatform } from '../platform-connection';
 import { startProgress } from '../progress';
 import { formatPlanPretty, formatPushPretty, planJson } from '../report/format-sync';
 
@@ -13,17 +13,39 @@ export const PUSH_HELP = `Usage: amdahl-pages push [--dir pages] [--tag <tag>] [
 
 Creates the folder's new pages and updates changed ones through the pages
 API, each update sent with If-Match on the version the file was pulled at.
-A page is refused, and nothing of it written, when the platform's version
-moved since the last pull while the file changed too, when it has errors, or
-when its id is gone; the other pages go on and every result is reported.
-New ids and versions are written back into the files and .amdahl-pages.json:
-commit them.
+
+All or nothing: every page is checked before anything is sent, and when any
+page is refused nothing is written (not on the platform, not in the files);
+the refused pages are named with the reason. A page is refused when it has
+errors, when the platform's version moved since the last pull while the
+file changed too, or when its id is not on this platform for this key (a
+page pulled from another platform or business, or archived since). A page
+someone changes between the check and the write is still refused by
+If-Match; the writes not yet sent then stop, and the report says which were
+written. New ids and versions are written back into the files and
+.amdahl-pages.json: commit them. A "$schema" in a file stays in the file and
+is never sent.
+
+A folder with no *.page.json files, or a page file that is not JSON (named
+with line:col), stops push before the platform is asked (exit 2).
 
   --dry-run   say what would happen; change nothing
   --prune     archive pages deleted from the folder (only pages this folder pulled or pushed)
 
-Exit codes: 0 pushed, 1 some page refused or failed, 2 usage or platform error.
+${PLATFORM_SETTINGS_HELP}
+
+Exit codes: 0 pushed, 1 some page refused or failed (nothing written when refused before sending), 2 usage, read or platform error.
 `;
+
+function pushJson(results: readonly PushResult[]): unknown[] {
+  return results.map((r) => ({
+    outcome: r.outcome,
+    name: r.action.name,
+    ...(planJson([r.action])[0] as object),
+    ...(r.message ? { message: r.message } : {}),
+    ...(r.version !== undefined ? { version: r.version } : {}),
+  }));
+}
 
 export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -44,8 +66,10 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError('--format must be pretty or json');
   const color = values['no-color'] ? false : values.color ?? io.color;
+  // The folder first: no pages, or a file that is not JSON, stops here without asking the platform.
+  const read = await readLocalFolder(io, values.dir, { requirePages: true });
   return withPlatform(io, async (connection) => {
-    const view = await planFolder(io, connection, { dir: values.dir, ...(values.tag ? { tag: values.tag } : {}) });
+    const view = await planFolder(io, connection, { dir: values.dir, read, ...(values.tag ? { tag: values.tag } : {}) });
     // Without --prune, deletions are only reported.
     const actions = view.actions;
     if (values['dry-run']) {
@@ -62,11 +86,14 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
       onResult: () => progress.update(++done, actions.length, 'pages'),
     });
     progress.end();
-    if (view.tag) view.state.tag = view.tag;
-    await writeSyncState(view.folder, view.state);
-    if (values.format === 'json') {
-      io.stdout(`${JSON.stringify(results.map((r) => ({ outcome: r.outcome, name: r.action.name, ...planJson([r.action])[0] as object, ...(r.message ? { message: r.message } : {}), ...(r.version !== undefined ? { version: r.version } : {}) })), null, 2)}\n`);
-    } else io.stdout(formatPushPretty(results, color));
+    // A push refused before sending leaves the folder exactly as it was, the state file included.
+    if (!actions.some((a) => REFUSED.has(a.kind))) {
+      if (view.tag) view.state.tag = view.tag;
+      if (connection.origin) view.state.platform = connection.origin;
+      await writeSyncState(view.folder, view.state);
+    }
+    if (values.format === 'json') io.stdout(`${JSON.stringify(pushJson(results), null, 2)}\n`);
+    else io.stdout(formatPushPretty(results, color));
     return results.some((r) => r.outcome === 'refused' || r.outcome === 'failed') ? EXIT.problems : EXIT.ok;
   });
 }

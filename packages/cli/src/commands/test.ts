@@ -2,86 +2,43 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalog } from '../../../../catalog';
-import { readRecording, recordingPath, recordOutcome, writeRecording, type Recording } from '../../../../lib/pages-as-code/recordings';
+import { readRecording, recordingPath } from '../../../../lib/pages-as-code/recordings';
 import { replayRecording } from '../../../../lib/pages-as-code/snapshot-check';
-import { readPageFolder, type LocalPage } from '../../../../lib/pages-as-code/sync-plan';
-import { planPage } from '../../../../lib/render/plan';
-import { QueryCache, runQueries } from '../../../../lib/render/run-queries';
+import type { LocalPage } from '../../../../lib/pages-as-code/sync-plan';
 import type { Diagnostic } from '../../../../lib/spec/diagnostics';
 import { readDocument } from '../../../../lib/spec/document';
 import { normalisePage } from '../../../../lib/spec/normalise';
-import type { Page, ParamDeclaration } from '../../../../lib/spec/page-model';
 import { withPositions, type Finding } from '../../../../lib/spec/positions';
 import { analysePage } from '../../../../lib/spec/validate';
 import { EXIT, UsageError, type CliIO } from '../io';
-import { FOLDER_OPTIONS, folderOf } from '../pages-folder';
-import { withPlatform } from '../platform-connection';
+import { FOLDER_OPTIONS, readLocalFolder } from '../pages-folder';
 import { startProgress } from '../progress';
+import { givenParams, recordResults } from '../record-results';
 import { FORMATS, formatRecords, totalsOf, type FileDiagnostics, type OutputFormat } from '../report/format-records';
 import { prepareValidation } from '../validate-files';
 
-export const TEST_HELP = `Usage: amdahl-pages test [--dir pages] [--record] [--max-rows 200] [--format pretty|json|github|sarif]
+export const TEST_HELP = `Usage: amdahl-pages test [--dir pages] [--record [--param name=value]...] [--max-rows 200] [--format pretty|json|github|sarif]
 
 Renders every <slug>.page.json in the folder on the server, through the same
 renderer as the app, over the query results recorded in __data__/<slug>.data.json,
 and fails when a page no longer renders, a node shows an error card, a
 binding finds nothing, or a column the recording has is no longer returned
-by the query's SQL.
+by the query's SQL. SQL, cluster_search and kb_search queries are recorded and
+replayed alike; a recording whose SQL, search or param values the page has
+since changed is a stale-recording warning.
 
-  --record        first run every page's queries on the platform (AMDAHL_URL +
-                  API_KEY, else the embedded local platform) and record the results
-  --max-rows <n>  rows kept per recorded query (default 200)
+  --record             first run every page's queries on the platform (AMDAHL_URL +
+                       API_KEY, else the embedded local platform) and record the
+                       results, with the param values used ("params" in the file)
+  --param name=value   with --record: run with this value of the param instead of
+                       its default (or first allowed value), in every page that
+                       declares it; checked as the app checks ?name=value. Repeatable.
+                       A name no page declares, or a value a declaration refuses,
+                       is a usage error and nothing is recorded
+  --max-rows <n>       rows kept per recorded query (default 200)
 
 Exit codes: 0 every page renders, 1 findings, 2 usage, read or platform error.
 `;
-
-function paramsForRecording(page: Page): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const q of page.declared_queries) {
-    for (const [name, decl] of Object.entries(q.params ?? {}) as [string, ParamDeclaration][]) {
-      if (Array.isArray(decl)) values[name] ??= decl[0];
-      else if (typeof decl === 'object' && decl !== null) {
-        const d = decl as { default?: unknown; values?: readonly unknown[] };
-        if (d.default === undefined && d.values?.length) values[name] ??= d.values[0];
-      }
-    }
-  }
-  return values;
-}
-
-async function record(io: CliIO, folder: string, pages: LocalPage[], maxRows: number): Promise<string[]> {
-  const notes: string[] = [];
-  await withPlatform(io, async (connection) => {
-    const cache = new QueryCache(60 * 60_000, 10_000);
-    const progress = startProgress(io, 'recording query results');
-    let done = 0;
-    await Promise.all(
-      pages.map(async (local) => {
-        if (!local.value) return;
-        const analysis = analysePage(local.text, catalog);
-        const refused = new Set(analysis.sqlQueries.filter((q) => q.refused).map((q) => q.name));
-        const page = normalisePage(local.value);
-        const runnable = { ...page, declared_queries: page.declared_queries.filter((q) => !refused.has(q.name)) };
-        const outcomes = await runQueries(planPage(runnable, catalog), {
-          runSql: (sql, signal) => connection.client.query(sql, { signal }),
-          params: paramsForRecording(page),
-          cache,
-        });
-        const recording: Recording = { page: local.file, recorded_at: new Date().toISOString(), queries: {} };
-        for (const [name, outcome] of Object.entries(outcomes).sort(([a], [b]) => a.localeCompare(b))) {
-          const sql = page.declared_queries.find((q) => q.name === name)?.sql;
-          if (refused.has(name)) recording.queries[name] = { ...(sql !== undefined ? { sql } : {}), error: { code: 'invalid_query', message: `"${name}" has errors; run amdahl-pages validate` } };
-          else recording.queries[name] = recordOutcome(sql, outcome, maxRows);
-          if (!outcome.ok && !refused.has(name)) notes.push(`${local.file}: "${name}" failed on the platform (${outcome.error.code}: ${outcome.error.message}); recorded as a failure`);
-        }
-        await writeRecording(recordingPath(folder, local.file), recording);
-        progress.update(++done, pages.length, 'pages');
-      }),
-    );
-    progress.end();
-  });
-  return notes;
-}
 
 /** A node pointer of the canonical spec (`/root/children/1`) in the author's file. */
 function filePointer(rootPointer: string, pointer: string): string {
@@ -114,6 +71,7 @@ export async function testCommand(argv: string[], io: CliIO, version: string): P
     options: {
       ...FOLDER_OPTIONS,
       record: { type: 'boolean', default: false },
+      param: { type: 'string', multiple: true, default: [] },
       'max-rows': { type: 'string', default: '200' },
       format: { type: 'string', default: 'pretty' },
       color: { type: 'boolean' },
@@ -129,16 +87,16 @@ export async function testCommand(argv: string[], io: CliIO, version: string): P
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const maxRows = Number(values['max-rows']);
   if (!Number.isInteger(maxRows) || maxRows < 1) throw new UsageError('--max-rows takes a whole number from 1');
+  // Replaying runs no query: a value would change nothing, so asking for one is a mistake worth saying.
+  if (values.param.length > 0 && !values.record) throw new UsageError('--param only applies when recording: use it with --record');
   const color = values['no-color'] ? false : values.color ?? io.color;
-  const folder = folderOf(io, values.dir);
-  const pages = await readPageFolder(folder).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${values.dir}: ${error.message}`);
-  });
-  if (pages.length === 0) throw new UsageError(`no *.page.json in ${values.dir}: run amdahl-pages pull first`);
+  // A file that is not JSON is reported below like any other finding, with its line and column.
+  const { folder, local: pages } = await readLocalFolder(io, values.dir, { requirePages: true, keepInvalid: true });
   await prepareValidation();
 
   if (values.record) {
-    const notes = await record(io, folder, pages, maxRows);
+    const given = givenParams(values.param, pages);
+    const notes = await recordResults(io, folder, pages, { maxRows, given });
     for (const note of notes) io.stderr(`${note}\n`);
     io.stderr(`recorded the queries of ${pages.length} page${pages.length === 1 ? '' : 's'} in ${path.join(path.relative(io.cwd, folder) || '.', '__data__')}\n`);
   }

@@ -12,9 +12,13 @@ Checks page files ({name, tags, declared_queries, spec}, or a bare spec) and
 prints every problem as  file:line:col severity code message.
 
 Options:
-  --online                             also run each declared query once with zero rows on the
-                                       platform (AMDAHL_URL + API_KEY, else the embedded local
-                                       platform) and check props against the real columns and types
+  --online                             also run each distinct SQL query once with zero rows, and
+                                       each cluster_search / kb_search once with a few matches, on
+                                       the platform (AMDAHL_URL + API_KEY, else the embedded local
+                                       platform) and check props against the real columns and types;
+                                       a target the search endpoint does not cover (unknown-target)
+                                       and a platform without POST /search/kb (search-unavailable)
+                                       are reported on the query, like a query that fails
   --format <pretty|json|github|sarif>  output format (default: pretty)
   --max-warnings <n>                   fail when there are more than n warnings
   --allow-custom                       allow Custom components (you hold pages:admin)

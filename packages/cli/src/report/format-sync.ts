@@ -18,7 +18,7 @@ const VERBS: Record<PageAction['kind'], string> = {
   unchanged: 'unchanged',
   behind: 'platform is newer (pull)',
   conflict: 'REFUSED: changed on the platform since the last pull',
-  missing: 'REFUSED: no longer on the platform',
+  missing: 'REFUSED: not on this platform for this key',
   invalid: 'REFUSED: has errors',
   archive: 'deleted from the folder: archive (with --prune)',
   'archive-conflict': 'REFUSED: deleted here, changed on the platform',
@@ -118,6 +118,19 @@ export function planJson(actions: readonly PageAction[]): unknown[] {
   }));
 }
 
+const OUTCOMES = ['created', 'updated', 'archived', 'unchanged', 'skipped', 'refused', 'failed', 'not-sent'] as const;
+
+/** The closing line when something was refused: whether anything was written, and what to do. */
+export function pushVerdict(counts: Record<string, number>): string | undefined {
+  const refused = (counts.refused ?? 0) + (counts.failed ?? 0);
+  if (refused === 0) return undefined;
+  const written = (counts.created ?? 0) + (counts.updated ?? 0) + (counts.archived ?? 0);
+  const held = counts['not-sent'] ?? 0;
+  const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+  if (written === 0) return `nothing was written: ${pages(refused)} refused${held ? `, so ${held === 1 ? 'the 1 other change was' : `the ${held} other changes were`} not sent` : ''}; fix the refused pages and push again`;
+  return `${pages(written)} written before a write was refused (changed on the platform since the check)${held ? `; ${held} not sent` : ''}: pull, then push again`;
+}
+
 export function formatPushPretty(results: readonly PushResult[], color: boolean): string {
   const c = color ? pc : pc.createColors(false);
   const lines: string[] = [];
@@ -125,13 +138,16 @@ export function formatPushPretty(results: readonly PushResult[], color: boolean)
   for (const r of results) {
     counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
     if (r.outcome === 'unchanged') continue;
-    const paint = r.outcome === 'refused' || r.outcome === 'failed' ? c.red : r.outcome === 'skipped' ? c.dim : c.green;
+    const paint = r.outcome === 'refused' || r.outcome === 'failed' ? c.red : r.outcome === 'skipped' || r.outcome === 'not-sent' ? c.dim : c.green;
     const version = r.version !== undefined ? ` (version ${String(r.version)})` : '';
     lines.push(`${paint(r.outcome.padEnd(8))} ${c.bold(r.action.name)}  ${c.dim(fileOf(r.action))}${version}`);
-    if (r.message) lines.push(`    ${r.message}`);
+    // A held-back write's reason is the closing verdict's; said once, not per page.
+    if (r.message && r.outcome !== 'not-sent') lines.push(`    ${r.message}`);
     if (r.outcome === 'updated') for (const change of changesOf(r.action)) lines.push(`    ${describeChange(change)}`);
   }
-  const order = ['created', 'updated', 'archived', 'unchanged', 'skipped', 'refused', 'failed'];
-  lines.push(`${results.length} page${results.length === 1 ? '' : 's'}: ${order.map((o) => `${counts[o] ?? 0} ${o}`).join(', ')}`);
+  const shown = OUTCOMES.filter((o) => o !== 'not-sent' || counts[o]);
+  lines.push(`${results.length} page${results.length === 1 ? '' : 's'}: ${shown.map((o) => `${counts[o] ?? 0} ${o}`).join(', ')}`);
+  const verdict = pushVerdict(counts);
+  if (verdict) lines.push(c.red(verdict));
   return `${lines.join('\n')}\n`;
 }
