@@ -89,7 +89,8 @@ beforeAll(async () => {
   mkdirSync(tools);
   const installed = sh(`npm install --no-audit --no-fund ${JSON.stringify(tarball)}`, tools);
   expect(installed.code, installed.stderr).toBe(0);
-  serve = spawn('npx', ['amdahl-pages', 'platform', 'serve', '--port', '0', '--dir', path.join(work, 'platform')], { cwd: tools, env: userEnv() });
+  // Its own process group: npx runs the bin in a child, and stopping must reach both.
+  serve = spawn('npx', ['amdahl-pages', 'platform', 'serve', '--port', '0', '--dir', path.join(work, 'platform')], { cwd: tools, env: userEnv(), detached: true });
   platformUrl = await new Promise<string>((resolve, reject) => {
     let said = '';
     const timer = setTimeout(() => reject(new Error(`platform serve printed no URL:\n${said}`)), 150_000);
@@ -107,9 +108,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (serve && serve.exitCode === null) {
+  if (serve?.pid && serve.exitCode === null) {
     const exited = new Promise((resolve) => serve!.once('exit', resolve));
-    serve.kill('SIGTERM');
+    process.kill(-serve.pid, 'SIGTERM');
     await exited;
   }
   rmSync(work, { recursive: true, force: true });
