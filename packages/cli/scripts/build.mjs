@@ -72,9 +72,28 @@ const viewsWithoutNext = {
   },
 };
 
+/**
+ * zod re-exports every locale as `z.locales` (about 290 KB, a fifth of what
+ * `validate` loads); zod itself configures English from its own file, and
+ * nothing here reads `z.locales`. The CLI keeps English alone.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, '..', 'locales', 'en-only.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunks sit beside the entries: the validate worker is found relative to the module that starts it.
 const result = await build({
-  plugins: [precompiled, cssModules, rechartsOnServer, viewsWithoutNext],
+  plugins: [precompiled, cssModules, rechartsOnServer, viewsWithoutNext, englishOnly],
   entryPoints: { 'amdahl-pages': path.join(pkg, 'src', 'main.ts'), 'validate-worker': path.join(pkg, 'src', 'validate-worker.ts') },
   outdir: building,
   outExtension: { '.js': '.mjs' },
