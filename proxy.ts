@@ -7,7 +7,7 @@
  * outside: the rewrite carries a secret of this process.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { readEmbedRequest } from './lib/embed/embed-request';
+import { EMBED_ROWS_PATH, readEmbedRequest } from './lib/embed/embed-request';
 import { embedResponseHeaders } from './lib/embed/framing';
 import { embedKeyringFromEnv } from './lib/embed/keyring-from-env';
 import { INTERNAL_PASS_HEADER, internalPass, isInternalPass, storeRenderGrant } from './lib/embed/render-grant';
@@ -29,6 +29,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
   // The second pass of our own rewrite: only it carries this process's secret.
   if (pathname.startsWith('/embed-render/') && isInternalPass(request.headers.get(INTERNAL_PASS_HEADER))) return NextResponse.next();
+  if (EMBED_ROWS_PATH.test(pathname)) return NextResponse.next();
   const embed = await readEmbedRequest(pathname, searchParams, keyring);
   if (!embed.ok) return unavailable(embed.status, embed.reason, pathname);
   const target = request.nextUrl.clone();

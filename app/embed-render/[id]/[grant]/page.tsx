@@ -33,7 +33,7 @@ export default async function EmbedRender({ params }: { params: Promise<{ id: st
   }
   return (
     <EmbedFrame pageId={pageId} theme={grant.theme} origins={grant.origins} anyOrigin={grant.audience === 'public' && grant.origins.length === 0}>
-      <PageView page={result.data.page} outcomes={result.data.outcomes} />
+      <PageView page={result.data.page} outcomes={result.data.outcomes} rowsHref={(pointer) => `/embed/${encodeURIComponent(pageId)}/rows?node=${encodeURIComponent(pointer)}`} />
     </EmbedFrame>
   );
 }
