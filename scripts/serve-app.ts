@@ -60,23 +60,12 @@ function keepCopy(res: ServerResponse, store: (status: number, headers: Record<s
 }
 
 /**
- * Verdicts on embed URLs (token, params, theme), kept half a second: a crowd
- * on one link verifies its token twice a second, and a rotation (the keyring
- * reads secrets at most every half second) or an expiry takes effect within
- * a second.
+ * Every embed request has its token verified (an HMAC and one stat of the
+ * secret file: microseconds), never a verdict kept from before: a rotated
+ * secret, an expiry or a revoked key stops the link on its next request.
  */
-const VERDICT_MS = 500;
-const verdicts = new Map<string, { at: number; embed: EmbedRequest }>();
-
-async function embedRequest(url: URL): Promise<EmbedRequest> {
-  const key = url.pathname + url.search;
-  const now = Date.now();
-  const known = verdicts.get(key);
-  if (known && now - known.at < VERDICT_MS) return known.embed;
-  const embed = await readEmbedRequest(url.pathname, url.searchParams, keyring);
-  verdicts.set(key, { at: now, embed });
-  if (verdicts.size > 10_000) verdicts.delete(verdicts.keys().next().value!);
-  return embed;
+function embedRequest(url: URL): Promise<EmbedRequest> {
+  return readEmbedRequest(url.pathname, url.searchParams, keyring);
 }
 
 /** Misses being rendered now: the viewers who arrive meanwhile wait for that one render (single flight). */

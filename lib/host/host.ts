@@ -280,6 +280,9 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     dropEmbedHtml(id);
   }
 
+  // The embedded platform tells this process of a page's change before it answers the change: its embeds stop (or refresh) on the next request.
+  if (local && !viewOf) local.onPageEvent((type, pageId) => type !== 'page.created' && invalidatePage(pageId));
+
   const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, nodeRows: nodeRowsOf, log: (m) => console.warn(m) });
   const views: KeyViews<Host> = viewOf?.views ?? new KeyViews((key) => createHost({ catalog, env, viewOf: { local, clientFor, cache, pageCache, auth, views, apiKey: key } }));
 
