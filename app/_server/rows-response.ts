@@ -2,7 +2,7 @@
  * How the full-rows routes answer (a view's `/pages/<id>/rows`, an embed's
  * `/embed/<id>/rows`): `format=csv` streams every row through the one CSV
  * writer (lib/format/csv.ts); otherwise JSON with the first rows Show data
- * lists and the total. A refusal says nothing about the page.
+ * lists (or, with `rows=all`, every row) and the total. A refusal says nothing about the page.
  */
 import { csvFileName, csvStream } from '../../lib/format/csv';
 import type { NodeRows } from '../../lib/host/node-rows';
@@ -12,7 +12,9 @@ export const SHOWN_ROWS = 1000;
 
 const PRIVATE = { 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' } as const;
 
-export function rowsResponse(answer: NodeRows, format: string | null, where: string): Response {
+/** `format=csv`: the streamed CSV; else JSON, the first SHOWN_ROWS rows, or all of them with `rows=all` (a table loading the rest). */
+export function rowsResponse(answer: NodeRows, search: URLSearchParams | null, where: string): Response {
+  const format = search?.get('format') ?? null;
   if (!answer.ok) {
     console.warn(`rows refused (${answer.status}) ${where}: ${answer.reason}`);
     return Response.json({ error: { code: 'not_found', message: 'These rows are not available' } }, { status: answer.status === 403 ? 403 : 404, headers: PRIVATE });
@@ -29,7 +31,7 @@ export function rowsResponse(answer: NodeRows, format: string | null, where: str
     });
   }
   return Response.json(
-    { query: data.query, columns: data.columns, rows: data.rows.slice(0, SHOWN_ROWS), total: data.rows.length, truncated: data.truncated },
+    { query: data.query, columns: data.columns, rows: search?.get('rows') === 'all' ? data.rows : data.rows.slice(0, SHOWN_ROWS), total: data.rows.length, truncated: data.truncated },
     { headers: PRIVATE },
   );
 }

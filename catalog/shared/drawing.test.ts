@@ -122,12 +122,25 @@ describe('reduceForDrawing: the catalog entry decides, the server applies', () =
   it('leaves small results, and components that declare no drawing, as they were', () => {
     const small = { data: bound(line(100), ['day', 'value']), x: 'day', y: 'value', maxPoints: 1000 };
     expect(reduceForDrawing(lineDef, small, '/x')).toBe(small);
-    const table = { data: bound(line(5000), ['day', 'value']) };
-    expect(reduceForDrawing(catalog.get('Table')!, table, '/x')).toBe(table);
+    const pie = { data: bound(line(5000), ['day', 'value']), label: 'day', value: 'value' };
+    expect(reduceForDrawing(catalog.get('PieChart')!, pie, '/x')).toBe(pie);
   });
 
   it('every rows-drawing chart of the catalog declares its rule on a rows binding', () => {
     const declared = [...catalog.components.values()].filter((d) => d.drawing).map((d) => d.type).sort();
-    expect(declared).toEqual(['AreaChart', 'BarChart', 'ComposedChart', 'LineChart', 'ScatterChart']);
+    expect(declared).toEqual(['AreaChart', 'BarChart', 'ComposedChart', 'LineChart', 'ScatterChart', 'Table']);
+  });
+
+  it('a table sends its first rows in its first order, every column kept', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => ({ id: i, score: (i * 37) % 500, note: `n${i}` }));
+    const data = bound(rows, ['id', 'score', 'note'], { id: 'int4', score: 'int4' });
+    const table = catalog.get('Table')!;
+    const plain = reduceForDrawing(table, { data }, '/h').data as BoundRows;
+    expect(plain.rows).toEqual(rows.slice(0, 100));
+    expect(plain.columns.map((c) => c.name)).toEqual(['id', 'score', 'note']);
+    expect(plain.drawn).toMatchObject({ total: 500, drawn: 100, unit: 'rows' });
+    const sorted = reduceForDrawing(table, { data, sortBy: 'score', sortDirection: 'desc' }, '/h').data as BoundRows;
+    expect(sorted.rows.map((r) => r.score)).toEqual(Array.from({ length: 100 }, (_, i) => 499 - i));
+    expect(Object.keys(sorted.rows[0]!)).toEqual(['id', 'score', 'note']);
   });
 });

@@ -7,18 +7,19 @@
  * with the request, so the rows come as the same identity, slice and params.
  */
 import { useEffect, useState } from 'react';
-import type { Row } from '../../lib/spec/resolved';
+import type { BoundRows, ResultColumn, Row } from '../../lib/spec/resolved';
 import { ChartDataTable } from './chart-data';
 import styles from './download-csv.module.css';
 
 /** The route's own keys, never taken from the page's address. */
-const OWN_KEYS = new Set(['node', 'format']);
+const OWN_KEYS = new Set(['node', 'format', 'rows']);
 
 /** `href` plus the page's query string and the format asked for. */
-export function fullRowsUrl(href: string, format: 'csv' | 'json', pageSearch: string): string {
+export function fullRowsUrl(href: string, format: 'csv' | 'json', pageSearch: string, all = false): string {
   const url = new URL(href, 'http://app.invalid');
   for (const [key, value] of new URLSearchParams(pageSearch)) if (!OWN_KEYS.has(key) && !url.searchParams.has(key)) url.searchParams.append(key, value);
   url.searchParams.set('format', format);
+  if (all) url.searchParams.set('rows', 'all');
   return `${url.pathname}${url.search}`;
 }
 
@@ -64,4 +65,32 @@ export function FullRowsTable({ id, name, href }: { id: string; name: string; hr
       <p className={styles.caption}>{state.failed ? `The rows of ${name} could not be loaded.` : `Loading the rows of ${name}…`}</p>
     </div>
   );
+}
+
+/**
+ * A view that shows rows rather than drawing them (a table): the rows the
+ * server sent, until `load()` asks for all of them; then every row, as the
+ * page sees them. `pending` while more rows exist than were sent.
+ */
+export function useFullRows(data: BoundRows): { data: BoundRows; load: () => void; pending: boolean } {
+  const href = data.drawn?.href;
+  const [asked, setAsked] = useState(false);
+  const [loaded, setLoaded] = useState<{ from: BoundRows; data: BoundRows }>();
+  useEffect(() => {
+    if (!asked || !href) return;
+    let live = true;
+    fetch(fullRowsUrl(href, 'json', pageSearch(), true), { headers: { accept: 'application/json' } })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        const body = (await response.json()) as { columns: ResultColumn[]; rows: Row[]; truncated?: boolean };
+        if (live) setLoaded({ from: data, data: { query: data.query, columns: body.columns, rows: body.rows, truncated: body.truncated === true } });
+      })
+      // The rows sent stay shown; the count still says how many there are.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [asked, href, data]);
+  const current = loaded && loaded.from === data ? loaded.data : data;
+  return { data: current, load: () => setAsked(true), pending: href !== undefined && current === data };
 }

@@ -44,7 +44,7 @@ export function reduceForDrawing(def: ComponentDefinition, props: Record<string,
   if (!isBoundRows(data)) return props;
   const reduced = rule.reduce(data, props);
   if (!reduced) return props;
-  const keep = namedColumns(def, props, rule.rows);
+  const keep = rule.project === false ? new Set<string>() : namedColumns(def, props, rule.rows);
   // Rows the reduction made (a summed "Other") carry only named columns already.
   const columns: ResultColumn[] = keep.size > 0 ? data.columns.filter((c) => keep.has(c.name)) : data.columns;
   const rows = keep.size > 0 ? project(reduced.rows, keep) : reduced.rows;

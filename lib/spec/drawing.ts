@@ -21,6 +21,8 @@ export interface DrawingRule {
   rows: string;
   /** What one row is to a reader, for the note: "points", "categories". */
   unit: string;
+  /** Send only the columns the node names (columnsOf); false keeps every column (a table shows them all). Default true. */
+  project?: boolean;
   /** The reduction, or undefined when the rows are few enough to draw exactly. */
   reduce(data: BoundRows, props: Readonly<Record<string, unknown>>): DrawingReduction | undefined;
 }

@@ -11,7 +11,7 @@ import { rowsResponse } from '../../../_server/rows-response';
 export const dynamic = 'force-dynamic';
 
 /** The route's own keys: not page params. */
-const OWN_KEYS = ['node', 'format'];
+const OWN_KEYS = ['node', 'format', 'rows'];
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const embed = await readEmbedRequest(`/embed/${encodeURIComponent(id)}`, search, host().embeds.keyring);
   if (!embed.ok) return rowsResponse({ ok: false, status: embed.status, reason: embed.reason }, null, where);
   try {
-    return rowsResponse(await host().embeds.rows(embed.grant, url.searchParams.get('node') ?? ''), url.searchParams.get('format'), where);
+    return rowsResponse(await host().embeds.rows(embed.grant, url.searchParams.get('node') ?? ''), url.searchParams, where);
   } catch (error) {
     console.error(error);
     return rowsResponse({ ok: false, status: 404, reason: 'render failed' }, null, where);

@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const host = await requestHost();
     const page = await host.client.getPage(id);
     if (page.status === 'archived') return rowsResponse({ ok: false, status: 404, reason: 'page archived' }, null, `/pages/${id}/rows`);
-    return rowsResponse(await host.nodeRows(page, node, paramsOf(search, ['node', 'format', 'theme'])), search.get('format'), `/pages/${id}/rows`);
+    return rowsResponse(await host.nodeRows(page, node, paramsOf(search, ['node', 'format', 'rows', 'theme'])), search, `/pages/${id}/rows`);
   } catch (error) {
     if (isPlatformError(error) && error.status === 404) return rowsResponse({ ok: false, status: 404, reason: 'page 404' }, null, `/pages/${id}/rows`);
     return errorResponse(error);
