@@ -19,6 +19,7 @@
  * 7. Keystroke-to-preview latency in the studio, in headless Chromium (bench/studio-latency.ts).
  * 8. One completion or hover request in the studio's editor (bench/editor-intel.ts).
  * 9. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
+ * 10. An embed with one BarChart in Chromium: its JavaScript, first contentful paint, and its chart painted before recharts has loaded (bench/embed-first-paint.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { prepareCatalog, validatePage } from '../lib/spec/validate';
 import { dashboard } from './dashboard';
 import { benchEditorIntel } from './editor-intel';
 import { benchEmbed } from './embed';
+import { benchEmbedFirstPaint } from './embed-first-paint';
 import { benchPagesAsCode } from './pages-as-code';
 import { benchPagesList } from './pages-list';
 import { benchRedisCache } from './redis-cache';
@@ -109,6 +111,7 @@ await main();
 await benchPagesAsCode();
 await benchRender();
 await benchEmbed();
+await benchEmbedFirstPaint();
 await benchPagesList();
 benchEditorIntel();
 await benchStudioPreview();
