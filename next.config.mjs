@@ -4,11 +4,11 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'libpg-query', 'ioredis'],
   reactStrictMode: true,
   poweredByHeader: false,
-  // The studio's own origin only; embeds (and their internal render route) get their framing from the token, in proxy.ts.
+  // The studio's own origin only; embeds get their framing from the token, in proxy.ts.
   async headers() {
     return [
       {
-        source: '/((?!embed/|embed-render/).*)',
+        source: '/((?!embed/).*)',
         headers: [
           { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

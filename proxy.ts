@@ -1,16 +1,17 @@
 /**
  * The embed gate. `/embed/<page>?token=…` is verified here, before any page
  * code runs: a bad token gets the neutral "not available" page and nothing
- * else. A good one is rewritten to the cached render route with a grant kept
- * by this process (lib/embed/render-grant), and its response gets the
- * token's framing policy. The render route itself cannot be reached from
- * outside: the rewrite carries a secret of this process.
+ * else. A good one goes on to the embed page itself with the grant this
+ * process keeps for it (lib/embed/render-grant), named in a request header
+ * beside a secret of this process, and its response gets the token's framing
+ * policy. Nothing is rewritten: no response names an internal path.
+ * `/embed/<page>/rows` verifies its token itself (app/embed/[id]/rows).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { readEmbedRequest } from './lib/embed/embed-request';
+import { EMBED_ROWS_PATH, readEmbedRequest } from './lib/embed/embed-request';
 import { embedResponseHeaders } from './lib/embed/framing';
 import { embedKeyringFromEnv } from './lib/embed/keyring-from-env';
-import { INTERNAL_PASS_HEADER, internalPass, isInternalPass, storeRenderGrant } from './lib/embed/render-grant';
+import { GRANT_HEADER, INTERNAL_PASS_HEADER, internalPass, storeRenderGrant } from './lib/embed/render-grant';
 import { unavailableHtml } from './lib/embed/unavailable';
 
 const keyring = embedKeyringFromEnv(process.env);
@@ -27,20 +28,17 @@ function unavailable(status: number, reason: string, path: string): NextResponse
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
-  // The second pass of our own rewrite: only it carries this process's secret.
-  if (pathname.startsWith('/embed-render/') && isInternalPass(request.headers.get(INTERNAL_PASS_HEADER))) return NextResponse.next();
+  if (EMBED_ROWS_PATH.test(pathname)) return NextResponse.next();
   const embed = await readEmbedRequest(pathname, searchParams, keyring);
   if (!embed.ok) return unavailable(embed.status, embed.reason, pathname);
-  const target = request.nextUrl.clone();
-  target.pathname = `/embed-render/${encodeURIComponent(embed.grant.pageId)}/${storeRenderGrant(embed.grant)}`;
-  target.search = '';
   const headers = new Headers(request.headers);
   headers.set(INTERNAL_PASS_HEADER, internalPass());
-  const response = NextResponse.rewrite(target, { request: { headers } });
+  headers.set(GRANT_HEADER, storeRenderGrant(embed.grant));
+  const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(embedResponseHeaders(embed.csp))) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  matcher: ['/embed/:path*', '/embed-render/:path*'],
+  matcher: ['/embed/:path*'],
 };

@@ -29,7 +29,7 @@ export async function benchEmbed(): Promise<void> {
     const embed = await rate(url);
     const asset = await rate(`${app.url}/embed.js`);
     console.log(`\nEmbed throughput, 100 connections, ${SECONDS} s each, same server:`);
-    console.log(`  cached embed (verdict on a link kept 1 s): ${embed.perSecond.toFixed(0)} req/s, p99 ${embed.p99} ms, failures ${embed.failures}`);
+    console.log(`  cached embed (token verified per request): ${embed.perSecond.toFixed(0)} req/s, p99 ${embed.p99} ms, failures ${embed.failures}`);
     console.log(`  static asset /embed.js:                    ${asset.perSecond.toFixed(0)} req/s, p99 ${asset.p99} ms, failures ${asset.failures}`);
     const ratio = embed.perSecond / asset.perSecond;
     console.log(`  ratio embed / static: ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);

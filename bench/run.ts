@@ -21,6 +21,7 @@
  * 9. One screen of the pages list, filtered by the platform or by the studio (bench/pages-list.ts).
  * 10. The amdahl-pages package installed into an empty folder: install time and size against this
  *     repository's node_modules, cold `validate` of one file against `node -e 0` (bench/cli-package.ts).
+ * 11. An embed with one BarChart in Chromium: its JavaScript, first contentful paint, and its chart painted before recharts has loaded (bench/embed-first-paint.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { dashboard } from './dashboard';
 import { benchCliPackage } from './cli-package';
 import { benchEditorIntel } from './editor-intel';
 import { benchEmbed } from './embed';
+import { benchEmbedFirstPaint } from './embed-first-paint';
 import { benchPagesAsCode } from './pages-as-code';
 import { benchPagesList } from './pages-list';
 import { benchRedisCache } from './redis-cache';
@@ -113,6 +115,7 @@ await benchCliPackage(OUT);
 await benchPagesAsCode();
 await benchRender();
 await benchEmbed();
+await benchEmbedFirstPaint();
 await benchPagesList();
 benchEditorIntel();
 await benchStudioPreview();

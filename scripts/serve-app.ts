@@ -18,6 +18,7 @@ import { getEmbedHtml, putEmbedHtml, type CachedEmbed } from '../lib/embed/html-
 import { embedKeyringFromEnv } from '../lib/embed/keyring-from-env';
 import { grantDigest } from '../lib/embed/render-grant';
 import { CLIENT_ADDRESS_HEADER } from '../lib/host/sign-in-limiter';
+import { FORWARDED_HEADERS, clientAddress, parseTrustedProxies } from '../lib/http/trusted-proxies';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const host = process.env.HOST ?? '127.0.0.1';
@@ -30,6 +31,7 @@ const PER_RESPONSE = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 const app = next({ dev: false, dir: ROOT, hostname: host, port });
 const handle = app.getRequestHandler();
 const keyring = embedKeyringFromEnv(process.env);
+const trustedProxies = parseTrustedProxies(process.env.AMDAHL_TRUSTED_PROXIES);
 
 /** Passes Next's answer through, and keeps a copy of a whole 200 HTML answer. */
 function keepCopy(res: ServerResponse, store: (status: number, headers: Record<string, string>, body: Buffer) => void): void {
@@ -60,23 +62,12 @@ function keepCopy(res: ServerResponse, store: (status: number, headers: Record<s
 }
 
 /**
- * Verdicts on embed URLs (token, params, theme), kept half a second: a crowd
- * on one link verifies its token twice a second, and a rotation (the keyring
- * reads secrets at most every half second) or an expiry takes effect within
- * a second.
+ * Every embed request has its token verified (an HMAC and one stat of the
+ * secret file: microseconds), never a verdict kept from before: a rotated
+ * secret, an expiry or a revoked key stops the link on its next request.
  */
-const VERDICT_MS = 500;
-const verdicts = new Map<string, { at: number; embed: EmbedRequest }>();
-
-async function embedRequest(url: URL): Promise<EmbedRequest> {
-  const key = url.pathname + url.search;
-  const now = Date.now();
-  const known = verdicts.get(key);
-  if (known && now - known.at < VERDICT_MS) return known.embed;
-  const embed = await readEmbedRequest(url.pathname, url.searchParams, keyring);
-  verdicts.set(key, { at: now, embed });
-  if (verdicts.size > 10_000) verdicts.delete(verdicts.keys().next().value!);
-  return embed;
+function embedRequest(url: URL): Promise<EmbedRequest> {
+  return readEmbedRequest(url.pathname, url.searchParams, keyring);
 }
 
 /** Misses being rendered now: the viewers who arrive meanwhile wait for that one render (single flight). */
@@ -88,7 +79,9 @@ function send(res: ServerResponse, hit: CachedEmbed, csp: string): void {
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  // Only a trusted hop names the client or the site: from anyone else these headers are dropped before the app sees them.
+  if (!trustedProxies.trusts(req.socket.remoteAddress ?? '')) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   if (req.method === 'GET' && req.url?.startsWith('/embed/') && EMBED_TTL_MS > 0) {
     const embed = await embedRequest(new URL(req.url, 'http://app.invalid'));
     if (embed.ok) {

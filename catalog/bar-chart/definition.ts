@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
+import { categoriesDrawing } from '../shared/drawing';
 
 export const definition = defineComponent({
   type: 'BarChart',
@@ -45,6 +46,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { x: 'data', y: 'data' },
+  drawing: categoriesDrawing(),
   visualization: true,
   example: {
     type: 'BarChart',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
+import { seriesDrawing } from '../shared/drawing';
 
 const columns = (what: string) => z.array(numericColumn(`Numeric column drawn as ${what}.`)).optional();
 
@@ -40,6 +41,7 @@ export const definition = defineComponent({
       path: ['bars'],
     }),
   columnsOf: { x: 'data', bars: 'data', lines: 'data', areas: 'data', rightAxis: 'data' },
+  drawing: seriesDrawing({ y: ['bars', 'lines', 'areas'] }),
   visualization: true,
   example: {
     type: 'ComposedChart',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
+import { seriesDrawing } from '../shared/drawing';
 
 export const definition = defineComponent({
   type: 'LineChart',
@@ -34,6 +35,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { x: 'data', y: 'data' },
+  drawing: seriesDrawing(),
   visualization: true,
   example: {
     type: 'LineChart',

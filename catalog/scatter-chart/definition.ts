@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
 import { cartesianProps } from '../shared/cartesian-props';
+import { pointsDrawing } from '../shared/drawing';
 
 export const definition = defineComponent({
   type: 'ScatterChart',
@@ -41,6 +42,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { x: 'data', y: 'data', size: 'data', group: 'data' },
+  drawing: pointsDrawing(),
   visualization: true,
   example: {
     type: 'ScatterChart',

@@ -4,7 +4,7 @@
  * of a chart. Apart from cartesian-view's shared renderer, so a bar or scatter
  * chart does not load the line/area/composed code with it.
  */
-import type { ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import type { PageLayout } from '../view-types';
 import { frameBodyHeight } from './cartesian';
@@ -16,6 +16,11 @@ const NOTE_HEIGHT = 20;
  * the notes leave. `initialDimension` lets it draw before it is measured (and
  * in jsdom, which cannot measure); the browser's ResizeObserver corrects the
  * width on mount.
+ *
+ * Recharts draws nothing on the server (an empty wrapper), so the server's
+ * HTML carries a placeholder instead: the chart area at its size with faint
+ * grid lines, inside the named figure with its notes, painted before the
+ * chart's code arrives. Recharts takes over once the view has hydrated.
  */
 export function ChartCanvas({
   height,
@@ -30,12 +35,18 @@ export function ChartCanvas({
 }) {
   const body = frameBodyHeight(height, layout);
   const chartHeight = Math.max(60, body - notes.length * NOTE_HEIGHT);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }}>
       <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: chartHeight }}>
-          {children}
-        </ResponsiveContainer>
+        {hydrated ? (
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: chartHeight }}>
+            {children}
+          </ResponsiveContainer>
+        ) : (
+          <div className="ap-chart-placeholder" aria-hidden="true" data-chart-placeholder="" />
+        )}
       </div>
       {notes.map((note) => (
         <p

@@ -35,14 +35,14 @@ export function ChartDataToggle({ open, onToggle, controls }: { open: boolean; o
   );
 }
 
-export function ChartDataTable({ id, name, columns, rows }: ChartDataProps & { id: string }) {
+export function ChartDataTable({ id, name, columns, rows, total = rows.length }: ChartDataProps & { id: string; total?: number }) {
   const shown = rows.length > MAX_ROWS ? rows.slice(0, MAX_ROWS) : rows;
   return (
     <div id={id} className={styles.data} role="region" aria-label={`Data of ${name}`} tabIndex={0}>
       <table className={styles.table}>
         <caption className={styles.caption}>
-          {`Data of ${name}: ${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'row' : 'rows'}`}
-          {shown.length < rows.length ? ` (the first ${shown.length.toLocaleString('en-US')} shown; Download CSV has them all)` : ''}
+          {`Data of ${name}: ${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`}
+          {shown.length < total ? ` (the first ${shown.length.toLocaleString('en-US')} shown; Download CSV has them all)` : ''}
         </caption>
         <thead>
           <tr>

@@ -92,3 +92,32 @@ describe('ChartFrame: an accessible name and the data as a table', () => {
     expect(screen.queryByRole('button', { name: 'Show data' })).toBeNull();
   });
 });
+
+describe('ChartFrame over rows the server reduced for drawing', () => {
+  const drawn: BoundRows = {
+    ...byChannel,
+    drawn: { total: 10_000, drawn: 2, unit: 'points', method: 'LTTB, every highest and lowest value kept', href: '/pages/p1/rows?node=%2Froot%2Fchildren%2F1' },
+  };
+
+  it('says how many there were and how many it drew', () => {
+    render(
+      <ChartFrame kind="Line chart" title="Events" data={drawn}>
+        <div>chart</div>
+      </ChartFrame>,
+    );
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toContain('10,000 points, 2 drawn (LTTB, every highest and lowest value kept).');
+  });
+
+  it('offers every row: Download CSV links to the server’s streamed CSV with the page’s own query string', () => {
+    window.history.replaceState(null, '', '/embed/p1?token=abc&channel=email&node=evil');
+    render(
+      <ChartFrame kind="Line chart" title="Events" data={drawn}>
+        <div>chart</div>
+      </ChartFrame>,
+    );
+    const link = screen.getByRole('link', { name: 'Download CSV' });
+    const url = new URL(link.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/pages/p1/rows');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ node: '/root/children/1', token: 'abc', channel: 'email', format: 'csv' });
+  });
+});

@@ -13,6 +13,7 @@ import type { BoundRows, Row } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
 import { ChartDataTable, ChartDataToggle, useChartData } from './chart-data';
 import { DownloadCsv } from './download-csv';
+import { DownloadAllCsv, FullRowsTable } from './full-rows';
 import styles from './download-csv.module.css';
 import { ValueWarnings } from './value-warnings';
 
@@ -49,6 +50,9 @@ export function ChartFrame({ kind = 'Chart', subject, title, description, data, 
   const bodyHeight = layout === 'single' ? Math.max(height, 480) : height;
   const name = chartName(kind, title, subject, data?.query);
   const offered = data && data.rows.length > 0 ? { columns: data.columns.map((c) => c.name), rows: data.rows } : table && table.rows.length > 0 ? table : undefined;
+  // Rows the server reduced for drawing: the full ones are fetched from where it said.
+  const drawn = data?.drawn;
+  const fullHref = drawn?.href;
   const dataTable = useChartData();
   return (
     <figure className={`ap-frame${className ? ` ${className}` : ''}`} aria-label={name} data-chart={kind}>
@@ -63,8 +67,13 @@ export function ChartFrame({ kind = 'Chart', subject, title, description, data, 
       </div>
       {data?.truncated ? (
         <div className="ap-frame-note" role="note">
-          Showing the first {data.rows.length.toLocaleString('en-US')} rows: the platform&apos;s row cap cut the result of{' '}
+          Showing the first {(data.drawn?.total ?? data.rows.length).toLocaleString('en-US')} rows: the platform&apos;s row cap cut the result of{' '}
           <code>{data.query}</code>.
+        </div>
+      ) : null}
+      {drawn ? (
+        <div className="ap-frame-note" role="note" data-drawn={drawn.drawn}>
+          {`${drawn.total.toLocaleString('en-US')} ${drawn.unit}, ${drawn.drawn.toLocaleString('en-US')} drawn (${drawn.method}).`}
         </div>
       ) : null}
       <ValueWarnings warnings={warnings} />
@@ -72,9 +81,19 @@ export function ChartFrame({ kind = 'Chart', subject, title, description, data, 
         <>
           <div className={styles.footer}>
             <ChartDataToggle open={dataTable.open} onToggle={dataTable.toggle} controls={dataTable.id} />
-            <DownloadCsv name={title || data?.query || kind} columns={offered.columns.map((key) => ({ key }))} rows={() => offered.rows} />
+            {fullHref ? (
+              <DownloadAllCsv href={fullHref} name={title || data?.query || kind} />
+            ) : (
+              <DownloadCsv name={title || data?.query || kind} columns={offered.columns.map((key) => ({ key }))} rows={() => offered.rows} />
+            )}
           </div>
-          {dataTable.open ? <ChartDataTable id={dataTable.id} name={name} columns={offered.columns} rows={offered.rows} /> : null}
+          {dataTable.open ? (
+            fullHref ? (
+              <FullRowsTable id={dataTable.id} name={name} href={fullHref} />
+            ) : (
+              <ChartDataTable id={dataTable.id} name={name} columns={offered.columns} rows={offered.rows} />
+            )
+          ) : null}
         </>
       ) : null}
     </figure>

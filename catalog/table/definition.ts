@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 import { column, defineComponent, rowsBinding } from '../../lib/spec/define';
+import { firstRowsDrawing } from './first-rows';
 
 const tableColumn = z
   .object({
@@ -50,6 +51,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { 'columns[].key': 'data', sortBy: 'data' },
+  drawing: firstRowsDrawing(),
   visualization: true,
   example: {
     type: 'Table',

@@ -1,11 +1,12 @@
 'use client';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../../lib/spec/resolved';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import { DownloadCsv } from '../shared/download-csv';
+import { DownloadAllCsv, useFullRows } from '../shared/full-rows';
 import { cellText, resolveColumns, sortedOrder, type TableColumn } from './table-model';
 import styles from './view.module.css';
 
@@ -19,7 +20,9 @@ const NO_ROWS: Row[] = [];
 const columnId = (col: TableColumn, i: number) => `${i}:${col.key}`;
 
 export function TableView({ props, layout }: ViewProps<Props>) {
-  const { data, sortable, maxHeight, emptyText } = props;
+  const { sortable, maxHeight, emptyText } = props;
+  // The server sends the first rows (catalog/table/first-rows.ts); the rest come when the reader scrolls toward them or sorts.
+  const { data, load, pending } = useFullRows(props.data);
   const columns = useMemo(() => resolveColumns(data, props.columns), [data, props.columns]);
   const [sorting, setSorting] = useState<SortingState>(() => {
     if (!props.sortBy) return [];
@@ -50,7 +53,10 @@ export function TableView({ props, layout }: ViewProps<Props>) {
     data: NO_ROWS,
     columns: defs,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (next) => {
+      if (pending) load();
+      setSorting(next);
+    },
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     enableSortingRemoval: true,
@@ -83,12 +89,16 @@ export function TableView({ props, layout }: ViewProps<Props>) {
       observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: maxHeight })),
   });
   const items = virtualizer.getVirtualItems();
+  const lastShown = items.length > 0 ? items[items.length - 1]!.index : -1;
+  useEffect(() => {
+    if (pending && lastShown >= order.length - OVERSCAN) load();
+  }, [pending, lastShown, order.length, load]);
   const padTop = items.length > 0 ? items[0]!.start : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const heightStyle = layout === 'single' ? `max(${maxHeight}px, calc(100vh - 160px))` : `${maxHeight}px`;
-  const count = data.rows.length;
+  const count = data.drawn?.total ?? data.rows.length;
 
   return (
     <figure className={`ap-frame ${styles.frame}`}>
@@ -170,7 +180,11 @@ export function TableView({ props, layout }: ViewProps<Props>) {
           {count.toLocaleString('en-US')} {count === 1 ? 'row' : 'rows'}
         </span>
         {props.download && count > 0 ? (
-          <DownloadCsv name={props.title || data.query} columns={columns} rows={() => Array.from(order, (i) => data.rows[i]!)} />
+          pending && data.drawn?.href ? (
+            <DownloadAllCsv href={data.drawn.href} name={props.title || data.query} />
+          ) : (
+            <DownloadCsv name={props.title || data.query} columns={columns} rows={() => Array.from(order, (i) => data.rows[i]!)} />
+          )
         ) : null}
       </div>
       {data.truncated ? (

@@ -24,7 +24,7 @@ export async function ExampleRender({ example, render }: { example: CatalogExamp
   if (!data) return <ErrorCard title="The example is not a page" message={`${example.id} is not a page the validator can read.`} />;
   return (
     <div className={styles.render} data-example-ready={example.id}>
-      <PageView page={data.page} outcomes={data.outcomes} />
+      <PageView page={data.page} outcomes={data.outcomes} rowsHref={(pointer) => `/catalog/rows?example=${encodeURIComponent(example.id)}&node=${encodeURIComponent(pointer)}`} />
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { verifyEmbedToken } from './tokens';
 export type EmbedRequest = { ok: true; grant: RenderGrant; csp: string } | { ok: false; status: number; reason: string };
 
 export const EMBED_PATH = /^\/embed\/([^/]+)\/?$/;
+/** An embed's full-rows route (app/embed/[id]/rows): it verifies its token itself. */
+export const EMBED_ROWS_PATH = /^\/embed\/[^/]+\/rows\/?$/;
 
 export async function readEmbedRequest(pathname: string, search: URLSearchParams, keyring: EmbedKeyring): Promise<EmbedRequest> {
   const match = EMBED_PATH.exec(pathname);

@@ -107,12 +107,12 @@ export async function rotateLocalEmbedSecret(dir: string, business: string): Pro
 }
 
 /**
- * The local platform's ring: kid = business. Secrets are read from disk at
- * most twice a second per business, so a rotation takes effect within half a
- * second without a file read on every embed view.
+ * The local platform's ring: kid = business. Each lookup checks the secret
+ * file's identity (inode, size, modification time: one stat, no read), so a
+ * rotated or replaced secret revokes its tokens on the very next request.
  */
 export function localKeyring(dir: string, business?: string): EmbedKeyring {
-  const cache = new Map<string, { at: number; secret: Uint8Array | undefined }>();
+  const cache = new Map<string, { stamp: string; secret: Uint8Array | undefined }>();
   return {
     signing: async () => {
       if (!business) return undefined;
@@ -121,11 +121,18 @@ export function localKeyring(dir: string, business?: string): EmbedKeyring {
     },
     lookup: async (kid) => {
       if (!BUSINESS_NAME.test(kid)) return undefined;
+      let stamp: string;
+      try {
+        const stat = await fs.stat(secretFile(dir, kid), { bigint: true });
+        stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
       const hit = cache.get(kid);
-      const now = Date.now();
-      if (hit && now - hit.at < 500) return hit.secret;
+      if (hit && hit.stamp === stamp) return hit.secret;
       const secret = await localEmbedSecret(dir, kid, false);
-      cache.set(kid, { at: now, secret });
+      cache.set(kid, { stamp, secret });
       return secret;
     },
   };

@@ -7,6 +7,11 @@
  * - the key must read data (a zero-row query);
  * - `workspace` and `public` need pages:admin: the platform's own
  *   embed-token endpoint is asked, and its refusal is ours;
+ * - the link is clamped to what the key itself sees: a zero-row query
+ *   without rules answers the key's own slice (`applied_rules`), and the
+ *   link's rules become the intersection (the key's slice when the link
+ *   asked for none), recorded in the token; every display then runs under
+ *   them and shows nothing the platform did not confirm it applied;
  * - a slice must be enforced by the platform in the database: a zero-row
  *   query with the rules must come back naming them in `applied_rules`.
  */
@@ -15,7 +20,7 @@ import type { DeclaredQuery } from '../spec/page-model';
 import { checkEmbedParams } from './embed-params';
 import { normaliseOrigin } from './framing';
 import type { SigningKey } from './keys';
-import { parseSliceRules, sliceWithin } from './slice-rules';
+import { intersectSlices, parseSliceRules, sliceWithin, type SliceRules } from './slice-rules';
 import { APP_ISSUER, EMBED_AUDIENCES, signEmbedToken, type EmbedAudience } from './tokens';
 
 export interface MintRequest {
@@ -84,8 +89,9 @@ export async function mintAppEmbedToken(client: PlatformClient, key: SigningKey,
   const params = Object.fromEntries(Object.entries(input.params ?? {}).map(([k, v]) => [k, String(v)]));
   const pinned = checkEmbedParams(params, (page.declared_queries ?? []) as unknown as DeclaredQuery[]);
   if (!pinned.ok) throw new MintRefused(400, 'invalid_argument', pinned.reason);
-  const probe = await client.query('SELECT 1 AS ok FROM interactions LIMIT 0', rules.ok && rules.rules ? { rules: rules.rules } : {});
-  if (rules.ok && rules.rules && !sliceWithin(probe.applied_rules, rules.rules)) {
+  const slice = await clampToKey(client, rules.ok ? rules.rules : undefined);
+  const probe = await client.query('SELECT 1 AS ok FROM interactions LIMIT 0', slice ? { rules: slice } : {});
+  if (slice && !sliceWithin(probe.applied_rules, slice)) {
     throw new MintRefused(422, 'failed_precondition', 'this platform does not enforce data slices in its queries, so an embed with rules cannot be minted here');
   }
   if (input.audience !== 'self') await client.createEmbedToken(pageId, { audience: input.audience, ttl_seconds: 60 });
@@ -96,7 +102,7 @@ export async function mintAppEmbedToken(client: PlatformClient, key: SigningKey,
       pageVersion: input.pageVersion ?? 'latest',
       audience: input.audience,
       origins,
-      ...(rules.ok && rules.rules ? { rules: rules.rules } : {}),
+      ...(slice ? { rules: slice } : {}),
       params: pinned.params,
       mintedBy,
       ttlSeconds,
@@ -104,6 +110,20 @@ export async function mintAppEmbedToken(client: PlatformClient, key: SigningKey,
     key,
   );
   return { token, expires_at: expiresAt.toISOString() };
+}
+
+/**
+ * The slice a link may show: the one asked for, within what the minting key
+ * itself sees (its applied rules, asked with no slice). A key limited in a
+ * way an embed cannot enforce, or a slice outside the key's, is refused.
+ */
+export async function clampToKey(client: PlatformClient, requested: SliceRules | undefined): Promise<SliceRules | undefined> {
+  const own = await client.query('SELECT 1 AS ok FROM interactions LIMIT 0');
+  const keySlice = parseSliceRules(own.applied_rules ?? undefined);
+  if (!keySlice.ok) throw new MintRefused(422, 'failed_precondition', `the platform limits this key in a way an embed cannot enforce (${keySlice.message})`);
+  const both = intersectSlices(keySlice.rules, requested);
+  if (both.empty) throw new MintRefused(403, 'permission_denied', `rules.${both.empty}: this key sees none of those values, so the link would show nothing`);
+  return both.rules;
 }
 
 /** The iframe an author pastes, with the script that sizes it. */

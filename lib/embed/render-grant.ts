@@ -1,11 +1,11 @@
 /**
- * What the embed proxy hands the cached render route once a token has been
- * verified: the page, the slice, the params, the theme and the framing
- * origins. The proxy keeps the grant in this process and rewrites to
- * `/embed-render/<page>/<digest>`; the route looks it up by digest. The grant
- * names no token, so tokens with the same page, slice and params share one
- * cached render. The internal hop carries a header with a secret of this
- * process: a request from outside cannot reach the render route.
+ * What the embed proxy hands the embed page once a token has been verified:
+ * the page, the slice, the params, the theme and the framing origins. The
+ * proxy keeps the grant in this process and names its digest in a request
+ * header (never a path: no response carries it); the page looks it up by
+ * digest. The grant names no token, so tokens with the same page, slice and
+ * params share one cached render (scripts/serve-app.ts). The hop also
+ * carries a secret of this process: a header sent from outside is no grant.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SliceRules } from './slice-rules';
@@ -15,6 +15,8 @@ export const THEMES = ['auto', 'light', 'dark'] as const;
 export type EmbedTheme = (typeof THEMES)[number];
 /** The request header of the proxy's internal hop. */
 export const INTERNAL_PASS_HEADER = 'x-amdahl-embed-pass';
+/** The request header naming the grant's digest on that hop. */
+export const GRANT_HEADER = 'x-amdahl-embed-grant';
 
 export interface RenderGrant {
   pageId: string;

@@ -37,11 +37,44 @@ export function csvField(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's lines, header first, each ended by CRLF. */
+export function* csvLines(columns: readonly CsvColumn[], rows: Iterable<Row>): Generator<string> {
+  yield `${columns.map((c) => csvField(c.label ?? c.key)).join(',')}\r\n`;
+  for (const row of rows) yield `${columns.map((c) => csvField(row[c.key])).join(',')}\r\n`;
+}
+
 /** The CSV text of `rows` under `columns`, header first, each line ended by CRLF. */
 export function toCsv(columns: readonly CsvColumn[], rows: Iterable<Row>): string {
-  const lines = [columns.map((c) => csvField(c.label ?? c.key)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c.key])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  let text = '';
+  for (const line of csvLines(columns, rows)) text += line;
+  return text;
+}
+
+/**
+ * The same CSV as a byte stream, `linesPerChunk` lines a chunk, built as the
+ * reader pulls: a large result is never one string. A UTF-8 byte order mark
+ * leads, so spreadsheets read non-ASCII text correctly.
+ */
+export function csvStream(columns: readonly CsvColumn[], rows: Iterable<Row>, linesPerChunk = 500): ReadableStream<Uint8Array> {
+  const lines = csvLines(columns, rows);
+  const encoder = new TextEncoder();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let chunk = first ? '\ufeff' : '';
+      first = false;
+      for (let i = 0; i < linesPerChunk; i++) {
+        const next = lines.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
 }
 
 /** The CSV of bound rows, under the result's own columns in select order. */

@@ -15,6 +15,7 @@ import type { LocalPlatform } from '../local-platform';
 import { isPlatformError, type Page as StoredPage, type PlatformClient } from '../platform';
 import { normalisePage } from '../spec/normalise';
 import type { RenderData } from './host';
+import type { NodeRows } from './node-rows';
 
 export type EmbedRender = { ok: true; data: RenderData; name: string } | { ok: false; reason: string };
 
@@ -28,12 +29,15 @@ export interface EmbedDeps {
   identity: string;
   getPage(id: string): Promise<StoredPage>;
   renderStored(page: StoredPage, params: Record<string, string>, options: { rules?: SliceRules }): Promise<RenderData>;
+  nodeRows(page: StoredPage, pointer: string, params: Record<string, string>, options: { rules?: SliceRules }): Promise<NodeRows>;
   log(message: string): void;
 }
 
 export interface Embeds {
   readonly keyring: EmbedKeyring;
   render(grant: RenderGrant): Promise<EmbedRender>;
+  /** The full rows of one node of the granted page, under the grant's slice and params, and nothing else. */
+  rows(grant: RenderGrant, pointer: string): Promise<NodeRows>;
   /** `{token, expires_at}` for the page; the caller builds the URL on its own origin. */
   mint(pageId: string, request: MintRequest): Promise<MintedEmbed>;
 }
@@ -62,29 +66,41 @@ export function createEmbeds(deps: EmbedDeps): Embeds {
     return { ok: true, rules: both.rules };
   }
 
+  /** The page a grant may show today, with the slice to show it under, or why not. */
+  async function admit(grant: RenderGrant): Promise<{ ok: true; page: StoredPage; rules?: SliceRules } | { ok: false; reason: string }> {
+    const slice = sliceFor(grant);
+    if (!slice.ok) return slice;
+    let page: StoredPage;
+    try {
+      page = await deps.getPage(grant.pageId);
+    } catch (error) {
+      if (isPlatformError(error) && (error.status === 404 || error.status === 403)) return { ok: false, reason: `page ${error.status}` };
+      throw error;
+    }
+    if (page.status === 'archived') return { ok: false, reason: 'page archived' };
+    if (grant.pageVersion !== 'latest' && String(page.version) !== String(grant.pageVersion)) {
+      return { ok: false, reason: `page moved from version ${grant.pageVersion} to ${String(page.version)}` };
+    }
+    const declared = normalisePage({ name: page.name, tags: page.tags, declared_queries: page.declared_queries, spec: page.spec }).declared_queries;
+    const params = checkEmbedParams(grant.params, declared);
+    if (!params.ok) return { ok: false, reason: params.reason };
+    return { ok: true, page, ...(slice.rules ? { rules: slice.rules } : {}) };
+  }
+
   return {
     keyring,
     async render(grant) {
-      const slice = sliceFor(grant);
-      if (!slice.ok) return slice;
-      let page: StoredPage;
-      try {
-        page = await deps.getPage(grant.pageId);
-      } catch (error) {
-        if (isPlatformError(error) && (error.status === 404 || error.status === 403)) return { ok: false, reason: `page ${error.status}` };
-        throw error;
-      }
-      if (page.status === 'archived') return { ok: false, reason: 'page archived' };
-      if (grant.pageVersion !== 'latest' && String(page.version) !== String(grant.pageVersion)) {
-        return { ok: false, reason: `page moved from version ${grant.pageVersion} to ${String(page.version)}` };
-      }
-      const declared = normalisePage({ name: page.name, tags: page.tags, declared_queries: page.declared_queries, spec: page.spec }).declared_queries;
-      const params = checkEmbedParams(grant.params, declared);
-      if (!params.ok) return { ok: false, reason: params.reason };
-      const data = await deps.renderStored(page, grant.params, { rules: slice.rules });
+      const admitted = await admit(grant);
+      if (!admitted.ok) return admitted;
+      const data = await deps.renderStored(admitted.page, grant.params, { rules: admitted.rules });
       const unenforced = Object.values(data.outcomes).find((o) => !o.ok && o.error.code === 'slice_not_enforced');
       if (unenforced) return { ok: false, reason: 'the platform did not enforce the slice' };
-      return { ok: true, data, name: page.name };
+      return { ok: true, data, name: admitted.page.name };
+    },
+    async rows(grant, pointer) {
+      const admitted = await admit(grant);
+      if (!admitted.ok) return { ok: false, status: 404, reason: admitted.reason };
+      return deps.nodeRows(admitted.page, pointer, grant.params, { rules: admitted.rules });
     },
     async mint(pageId, request) {
       if (deps.local) {

@@ -31,6 +31,7 @@ import { createStudioAuth, type StudioAuth } from './studio-auth';
 import { PreviewResults, splitKnown } from './known-results';
 import { KeyViews } from './key-views';
 import { runQuery, type RunQueryAnswer, type RunQueryInput } from './run-query';
+import { nodeRows, type NodeRows } from './node-rows';
 
 export type Env = Record<string, string | undefined>;
 
@@ -85,6 +86,8 @@ export interface Host {
   render(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<RenderData>;
   /** The same render, answered as soon as the page is checked and its queries started: the streamed view route. */
   stream(page: StoredPage, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<StreamedRender>;
+  /** The full rows of one node's query (Show data, Download CSV), with the same params and slice as its page. */
+  nodeRows(page: StoredPage, pointer: string, params?: Record<string, unknown>, options?: { rules?: SliceRules }): Promise<NodeRows>;
   /** A page by id, kept for the query cache's TTL and dropped at once when the platform says it changed. */
   getPage(id: string): Promise<StoredPage>;
   /** Drops what is cached about a page (its stored form and the results it showed). */
@@ -250,6 +253,12 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     return startRender(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
   }
 
+  async function nodeRowsOf(stored: StoredPage, pointer: string, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<NodeRows> {
+    const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
+    const diagnostics = await validate(value);
+    return nodeRows(catalog, normalisePage(value), pointer, (page) => startRender(page, diagnostics, params, { ...options, pageId: stored.id }).outcomes);
+  }
+
   async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {
     const started = await streamStored(stored, params, options);
     return { ...started, outcomes: await settleOutcomes(started.outcomes) };
@@ -271,7 +280,10 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     dropEmbedHtml(id);
   }
 
-  const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, log: (m) => console.warn(m) });
+  // The embedded platform tells this process of a page's change before it answers the change: its embeds stop (or refresh) on the next request.
+  if (local && !viewOf) local.onPageEvent((type, pageId) => type !== 'page.created' && invalidatePage(pageId));
+
+  const embeds = createEmbeds({ env, client, local, apiKey, identity, getPage, renderStored, nodeRows: nodeRowsOf, log: (m) => console.warn(m) });
   const views: KeyViews<Host> = viewOf?.views ?? new KeyViews((key) => createHost({ catalog, env, viewOf: { local, clientFor, cache, pageCache, auth, views, apiKey: key } }));
 
   const self: Host = {
@@ -295,6 +307,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     runQuery: (input) => runQuery(client, input, { timeoutMs: Number(env.AMDAHL_QUERY_TIMEOUT_MS ?? 30_000) }),
     render: renderStored,
     stream: streamStored,
+    nodeRows: nodeRowsOf,
     getPage,
     invalidatePage,
     embeds,

@@ -33,7 +33,7 @@ import { pageRoutes } from './routes/pages';
 import { searchRoutes } from './routes/search';
 import { templateRoutes } from './routes/templates';
 import { webhookRoutes } from './routes/webhooks';
-import { WebhookDeliverer } from './webhooks';
+import { WebhookDeliverer, type WebhookEvent } from './webhooks';
 
 export { ApiError } from './errors';
 export type { ErrorCode } from './errors';
@@ -76,6 +76,12 @@ export interface LocalPlatform {
   callerOfKey(key: string): Caller | undefined;
   /** A configured key by its non-secret id (the `minted_by` of an embed token). */
   callerById(keyId: string): Caller | undefined;
+  /**
+   * Calls `listener` for every page event of every business, in this process,
+   * before the request that caused it is answered (webhooks follow, later):
+   * the app drops what it cached about the page before anyone can ask again.
+   */
+  onPageEvent(listener: (type: WebhookEvent, pageId: string) => void): () => void;
   readonly dir: string;
 }
 
@@ -88,10 +94,20 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
   const lock = new DirLock(config.dir);
   let closed = false;
 
+  const pageListeners = new Set<(type: WebhookEvent, pageId: string) => void>();
   const context: RoutesContext = {
     config,
     business: (name) => businesses.get(name),
-    emit: (b, type, page) => businesses.emit(b, type, page),
+    emit: (b, type, page) => {
+      for (const listener of pageListeners) {
+        try {
+          listener(type, page.id);
+        } catch (error) {
+          config.log(`page event listener failed: ${String(error)}`);
+        }
+      }
+      businesses.emit(b, type, page);
+    },
   };
   // Templates before pages: /pages/templates must not be taken for /pages/{id}.
   const route = createRouter([
@@ -200,6 +216,10 @@ export function createLocalPlatform(options: LocalPlatformOptions = {}): LocalPl
     },
     callerOfKey: (key) => keys.lookup(key),
     callerById: (keyId) => keys.byId(keyId),
+    onPageEvent(listener) {
+      pageListeners.add(listener);
+      return () => pageListeners.delete(listener);
+    },
     databaseStarts() {
       return Object.fromEntries(businesses.opened().map((b) => [b.name, b.db.lastStart]));
     },

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { PropRange } from '../format/value-range';
+import type { DrawingRule } from './drawing';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
@@ -146,6 +147,12 @@ export interface ComponentInput<P extends z.ZodObject> {
    * diagnostics list each value outside its range (lib/render/value-diagnostics).
    */
   valueRanges?: (props: Record<string, unknown>) => readonly PropRange[];
+  /**
+   * How the chart reduces its rows for drawing at its size (LTTB for series,
+   * density-preserving sampling for points, top N plus "Other" for categories).
+   * Applied on the server before the props reach the browser.
+   */
+  drawing?: DrawingRule;
   /** A scope the page's author must hold to use this component (Custom: pages:admin). */
   requiresScope?: string;
   /** One valid node, shown in docs and completion. */
@@ -166,6 +173,9 @@ export function defineComponent<P extends z.ZodObject>(input: ComponentInput<P>)
     const kind = bindingKindOf(schema);
     if (kind) bindings[name] = kind;
     if (isNumericProp(schema)) numericProps.push(name);
+  }
+  if (input.drawing && bindings[input.drawing.rows] !== 'rows') {
+    throw new Error(`${input.type}: drawing.rows names "${input.drawing.rows}", which is not a rows binding`);
   }
   for (const [prop, source] of Object.entries(input.columnsOf ?? {})) {
     if (bindings[source] !== 'rows') {

@@ -3,6 +3,7 @@
  * BoundRows, a `$value` prop becomes one Scalar. Types only, no React.
  */
 import type { QueryBinding, ValueBinding } from './define';
+import type { DrawnRows } from './drawing';
 
 export type Row = Record<string, unknown>;
 export type Scalar = string | number | boolean | null;
@@ -21,6 +22,8 @@ export interface BoundRows {
   columns: ResultColumn[];
   /** The platform's row cap cut the result. */
   truncated: boolean;
+  /** The server reduced the rows for drawing (lib/render/reduce-for-drawing): `rows` are the drawn ones. */
+  drawn?: DrawnRows;
 }
 
 type ResolveProp<T> = T extends QueryBinding

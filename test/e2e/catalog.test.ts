@@ -116,6 +116,33 @@ describe('catalog gallery', () => {
     });
   }
 
+  /**
+   * The aim is 600 KB; not reached: the rows are now about 150 KB of it, and
+   * the rest is the gallery itself (29 props tables and 39 example sources,
+   * as markup and again as their RSC payload). The guard keeps what was won
+   * (3,460 KB before) until the gallery's own weight is taken on.
+   */
+  it('charts and tables get the rows they draw, the rest one scroll, sort or click away (HTML under 1,100 KB)', async () => {
+    const html = await (await fetch(`${app.url}/catalog`)).text();
+    console.log(`/catalog: ${(html.length / 1024).toFixed(0)} KB of HTML (3,460 KB before rows were reduced on the server)`);
+    expect(html.length).toBeLessThan(1100 * 1024);
+    const { page } = await openGallery('light');
+    try {
+      const table = page.locator('[data-example-ready="Table/recent-interactions.json"] table[aria-rowcount]');
+      expect(await table.getAttribute('aria-rowcount')).toBe('5001');
+      // Scrolled to its end, the table loads the rows the page did not carry and shows the last one.
+      const region = page.locator('[data-example-ready="Table/recent-interactions.json"] [role="region"]').first();
+      await expect
+        .poll(async () => {
+          await region.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          return table.locator('tr[aria-rowindex="5001"]').count();
+        }, { timeout: 30_000 })
+        .toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('Tab reaches a chart\'s "Show data" toggle and Enter reveals its table', async () => {
     const { page } = await openGallery('light');
     try {

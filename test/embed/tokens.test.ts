@@ -1,5 +1,5 @@
 /** The one embed token service: signing, verifying, key rotation with a grace period, slices and params. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -99,6 +99,20 @@ describe('verification fails closed', () => {
     await rotateLocalEmbedSecret(dir, 'demo');
     expect((await verifyEmbedToken(token, localKeyring(dir))).ok).toBe(false);
     expect(await localEmbedSecret(dir, '../demo')).toBeUndefined();
+  });
+
+  it('a ring in use sees a rotated or replaced secret on its very next lookup', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'embed-keys-'));
+    const ring = localKeyring(dir, 'demo');
+    const first = (await signEmbedToken(grant({ issuer: LOCAL_ISSUER, business: 'demo' }), (await ring.signing())!)).token;
+    expect((await verifyEmbedToken(first, ring)).ok).toBe(true);
+    await rotateLocalEmbedSecret(dir, 'demo');
+    expect((await verifyEmbedToken(first, ring)).ok).toBe(false);
+    const second = (await signEmbedToken(grant({ issuer: LOCAL_ISSUER, business: 'demo' }), (await ring.signing())!)).token;
+    expect((await verifyEmbedToken(second, ring)).ok).toBe(true);
+    // Replaced in place by an operator (same file, new bytes): refused at once too.
+    writeFileSync(path.join(dir, 'businesses', 'demo', 'embed-secret'), `${'ab'.repeat(32)}\n`);
+    expect((await verifyEmbedToken(second, ring)).ok).toBe(false);
   });
 });
 

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { createHost, type Host } from '../../lib/host/host';
+import { appKeyringFromEnv } from '../../lib/embed/keys';
+import { mintAppEmbedToken } from '../../lib/embed/mint-app-token';
+import { verifyEmbedToken } from '../../lib/embed/tokens';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SERVER = 'amdhl_server_readonly_0001';
@@ -106,5 +109,36 @@ describe('a host bound to an author\'s key', () => {
     expect(renamed.ok).toBe(true);
     expect((await host.getPage(saved.page.id)).name).toBe('Cached page, renamed');
     expect((await host.forKey(AUTHOR_B).getPage(saved.page.id)).name).toBe('Cached page, renamed');
+  });
+});
+
+describe('an embed minted by an author is clamped to what the author sees', () => {
+  const ring = appKeyringFromEnv({ AMDAHL_EMBED_SECRET: 'clamp-test-secret-'.padEnd(48, 'c') })!;
+
+  async function mintAs(key: string, pageId: string, rules?: unknown) {
+    const minted = await mintAppEmbedToken(host.forKey(key).client, (await ring.signing())!, pageId, { audience: 'self', ...(rules ? { rules } : {}) }, key);
+    const verified = await verifyEmbedToken(minted.token, ring, { pageId });
+    if (!verified.ok) throw new Error(verified.reason);
+    return verified.claims;
+  }
+
+  it('records the author’s own slice when the link asked for none, narrows a wider one, and refuses one outside it', async () => {
+    const saved = await host.forKey(AUTHOR_A).savePage(fixture('Clamped embed'));
+    if (!saved.ok) throw new Error(saved.message);
+    const id = saved.page.id;
+    expect((await mintAs(AUTHOR_B, id)).rules).toEqual({ channel: ['email'] });
+    expect((await mintAs(AUTHOR_B, id, { channel: ['email', 'chat'] })).rules).toEqual({ channel: ['email'] });
+    await expect(mintAs(AUTHOR_B, id, { channel: 'chat' })).rejects.toMatchObject({ status: 403 });
+    // An author who sees everything mints what was asked for.
+    expect((await mintAs(AUTHOR_A, id)).rules).toBeUndefined();
+    expect((await mintAs(AUTHOR_A, id, { channel: 'chat' })).rules).toEqual({ channel: ['chat'] });
+
+    // Displayed with the server's key, the recorded slice is what the platform applies.
+    const claims = await mintAs(AUTHOR_B, id);
+    const shown = await host.embeds.render({ pageId: id, pageVersion: 'latest', audience: 'self', rules: claims.rules, params: {}, theme: 'auto', origins: [] });
+    expect(shown.ok).toBe(true);
+    if (!shown.ok) return;
+    const channels = new Set(Object.values(shown.data.outcomes).flatMap((o) => (o.ok ? o.result.rows.map((r) => r.channel).filter((c) => c !== undefined) : [])));
+    expect([...channels]).toEqual(['email']);
   });
 });

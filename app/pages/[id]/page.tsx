@@ -40,7 +40,7 @@ export default async function ViewPage({ params, searchParams }: { params: Promi
         </Link>
         <ShareEmbedButton pageId={page.id} pageName={page.name} version={page.version} declaredQueries={page.declared_queries ?? []} />
       </div>
-      <StreamedPageView page={data.page} outcomes={data.outcomes} />
+      <StreamedPageView page={data.page} outcomes={data.outcomes} rowsHref={(pointer) => `/pages/${encodeURIComponent(page.id)}/rows?node=${encodeURIComponent(pointer)}`} />
     </>
   );
 }
