@@ -6,7 +6,7 @@
  * bound rows posted to it once it says it is ready. The frame grows to the
  * height its content reports.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CUSTOM_MESSAGES, SANDBOX_MAX_HEIGHT, SANDBOX_PATH } from '../../lib/render/custom-sandbox';
 
 export interface SandboxFrameProps {
@@ -19,13 +19,15 @@ export interface SandboxFrameProps {
 export function SandboxFrame({ html, rows, title, height }: SandboxFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [shown, setShown] = useState(height);
-  // A new html or new rows load a fresh frame: the bootstrap renders once.
+  // Other html or other rows load a fresh frame (the bootstrap renders once); the same ones, re-rendered, keep it.
+  const signature = useMemo(() => JSON.stringify([html, rows]), [html, rows]);
   const [generation, setGeneration] = useState(0);
-  const first = useRef(true);
+  const last = useRef(signature);
   useEffect(() => {
-    if (first.current) first.current = false;
-    else setGeneration((g) => g + 1);
-  }, [html, rows]);
+    if (last.current === signature) return;
+    last.current = signature;
+    setGeneration((g) => g + 1);
+  }, [signature]);
 
   useEffect(() => {
     const post = () => frame.current?.contentWindow?.postMessage({ type: CUSTOM_MESSAGES.render, html, rows }, '*');
