@@ -1,5 +1,8 @@
 /** The properties panel's controls come from the catalog's generated JSON Schema; its edits touch only the prop they write. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { applyEdits } from 'jsonc-parser';
+import { THEME_COLOR_TOKENS } from '../../catalog/shared/palette';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog';
 import { pageJsonSchema } from '../../lib/spec/json-schema';
@@ -12,6 +15,7 @@ const schemaOf = (type: string) => definitions[`props_${type}`]!;
 const ctx = (over: Partial<ControlContext> = {}): ControlContext => ({
   queries: ['by_channel', 'totals'],
   columnsOf: (q) => ({ by_channel: ['channel', 'events'], totals: ['all_events', 'rate'] })[q],
+  colorTokens: ['var(--ap-series-1)', 'var(--ap-series-2)'],
   nodePointer: '/spec/root/children/0',
   diagnostics: [],
   ...over,
@@ -58,6 +62,24 @@ describe('controlsFor', () => {
     const controls = controlsFor(schemaOf('Heading'), { text: 'x', level: 9 }, ctx({ diagnostics }));
     expect(byId(controls, 'level').diagnostic?.message).toBe('level must be at most 4');
     expect(byId(controls, 'text').diagnostic).toBeUndefined();
+  });
+
+  it('offers the theme’s colour tokens for each series colour, one slot more to add one, and writes the array', () => {
+    const props = { data: { $query: 'by_channel' }, x: 'channel', y: 'events', colors: ['#ff0000'] };
+    const controls = controlsFor(schemaOf('BarChart'), props, ctx());
+    expect(byId(controls, 'colors.0')).toMatchObject({ kind: 'select', source: 'color', options: ['var(--ap-series-1)', 'var(--ap-series-2)', '#ff0000'], value: '#ff0000', index: 0 });
+    expect(byId(controls, 'colors.1')).toMatchObject({ source: 'color', value: '', index: 1 });
+    expect(controls.find((c) => c.id === 'colors.2')).toBeUndefined();
+    expect(propValueFromInput(byId(controls, 'colors.1'), 'var(--ap-series-2)', props)).toEqual({ ok: true, value: ['#ff0000', 'var(--ap-series-2)'] });
+    expect(propValueFromInput(byId(controls, 'colors.0'), 'var(--ap-series-1)', props)).toEqual({ ok: true, value: ['var(--ap-series-1)'] });
+    expect(propValueFromInput(byId(controls, 'colors.0'), '', props)).toEqual({ ok: true, value: undefined });
+    const none = controlsFor(schemaOf('PieChart'), { data: { $query: 'by_channel' }, label: 'channel', value: 'events' }, ctx());
+    expect(none.filter((c) => c.prop === 'colors').map((c) => c.id)).toEqual(['colors.0']);
+  });
+
+  it('offers only colour tokens the theme defines', () => {
+    const css = readFileSync(path.join(import.meta.dirname, '..', '..', 'app', 'globals.css'), 'utf8');
+    for (const token of THEME_COLOR_TOKENS) expect(css).toContain(`${/^var\((--[\w-]+)\)$/.exec(token)![1]}:`);
   });
 
   it('falls back to a JSON box for props richer than one value', () => {

@@ -8,7 +8,7 @@
  * Monaco, so vitest runs it in Node.
  */
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
-import { COLUMNS_OF_KEY } from '../../../lib/spec/schema-keywords';
+import { COLOR_KEY, COLUMNS_OF_KEY } from '../../../lib/spec/schema-keywords';
 
 type Schema = Record<string, unknown>;
 
@@ -21,8 +21,10 @@ export interface PropControl {
   prop: string;
   label: string;
   kind: ControlKind;
-  /** What a select lists: enum values, declared queries or result columns. */
-  source?: 'enum' | 'query' | 'column';
+  /** What a select lists: enum values, declared queries, result columns or the theme's colour tokens. */
+  source?: 'enum' | 'query' | 'column' | 'color';
+  /** For one slot of an array prop (a series colour): its index; clearing it removes the slot. */
+  index?: number;
   options?: readonly string[];
   /** What the control holds: the prop's value as text, '' when the prop is not set. */
   value: string;
@@ -44,6 +46,8 @@ export interface ControlContext {
   queries: readonly string[];
   /** The result columns the studio holds for a query, or undefined when it holds none. */
   columnsOf(query: string): readonly string[] | undefined;
+  /** The theme's colour tokens (`var(--ap-series-1)`, …), offered for colour props. */
+  colorTokens: readonly string[];
   /** The document pointer of the node (`/spec/root/children/0`): diagnostics are matched under it. */
   nodePointer: string;
   diagnostics: readonly Diagnostic[];
@@ -119,6 +123,29 @@ function literalControl(base: Omit<PropControl, 'kind' | 'value'>, schema: Schem
   return { ...base, kind: 'json', value: show(value) };
 }
 
+/** A colour prop as a select of the theme's tokens; an array of colours as one select per slot and one more to add a colour. */
+function colorControls(base: Omit<PropControl, 'kind' | 'value'>, schema: Schema, value: unknown, tokens: readonly string[]): PropControl[] | undefined {
+  if (schema[COLOR_KEY] === true && (value === undefined || typeof value === 'string')) {
+    return [{ ...base, kind: 'select', source: 'color', options: withCurrent(tokens, show(value)), value: show(value) }];
+  }
+  const items = isObject(schema.items) ? schema.items : undefined;
+  if (schema.type !== 'array' || items?.[COLOR_KEY] !== true) return undefined;
+  if (value !== undefined && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) return undefined;
+  const list = (value as string[] | undefined) ?? [];
+  const { placeholder: _default, ...slot } = base;
+  return [...list, ''].map((color, index) => ({
+    ...slot,
+    id: `${base.prop}.${index}`,
+    label: `${base.prop} ${index + 1}`,
+    kind: 'select' as const,
+    source: 'color' as const,
+    index,
+    options: withCurrent(tokens, color),
+    value: color,
+    required: false,
+  }));
+}
+
 /** One control per prop of the node (two for a prop bound with `$value`: its query and its column). */
 export function controlsFor(propsSchema: Schema, props: Record<string, unknown>, ctx: ControlContext): PropControl[] {
   const properties = isObject(propsSchema.properties) ? (propsSchema.properties as Record<string, Schema>) : {};
@@ -155,6 +182,11 @@ export function controlsFor(propsSchema: Schema, props: Record<string, unknown>,
       const query = isObject(bound) && typeof bound.$query === 'string' ? bound.$query : undefined;
       const columns = query ? (ctx.columnsOf(query) ?? []) : [];
       controls.push({ ...base, kind: 'select', source: 'column', options: withCurrent(columns, show(value)), value: show(value) });
+      continue;
+    }
+    const colors = colorControls(base, schema, value, ctx.colorTokens);
+    if (colors) {
+      controls.push(...colors);
       continue;
     }
     controls.push(literalControl(base, binding === 'value' ? { ...literalBranch(schema), ...('default' in schema ? { default: schema.default } : {}) } : schema, value));

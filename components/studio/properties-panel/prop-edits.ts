@@ -47,6 +47,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function propValueFromInput(control: PropControl, raw: string, props: Record<string, unknown>): ParsedInput {
   const current = props[control.prop];
+  if (control.index !== undefined) {
+    // One slot of an array (a series colour): cleared, the slot goes; the last one gone, the prop goes.
+    const list = Array.isArray(current) ? [...(current as unknown[])] : [];
+    if (raw === '') list.splice(control.index, 1);
+    else list[Math.min(control.index, list.length)] = raw;
+    return { ok: true, value: list.length ? list : undefined };
+  }
   const binding = isObject(current) && isObject(current.$value) ? current.$value : undefined;
   if (control.id !== control.prop) {
     // The column of a `$value` binding.

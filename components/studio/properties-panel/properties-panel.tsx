@@ -12,6 +12,7 @@ import type { QueryOutcome } from '../../../lib/render/run-queries';
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
 import { factsOf } from '../editor-intel/json-location';
 import { resultColumns } from '../editor-intel/query-results';
+import { THEME_COLOR_TOKENS } from '../../../catalog/shared/palette';
 import { controlsFor, type PropControl } from './prop-controls';
 import { nodeAtPointer, propEdits, propValueFromInput, type Edit } from './prop-edits';
 
@@ -33,6 +34,12 @@ export interface PropertiesPanelProps {
   editor: { readonly current: TextEditor | null };
 }
 
+/** What the empty choice of a colour select does. */
+function colorChoiceLabel(control: PropControl): string {
+  if (control.index === undefined || (control.index === 0 && control.value === '')) return '(theme colours)';
+  return control.value === '' ? '(add a colour)' : '(remove this colour)';
+}
+
 const controlDomId = (id: string) => `prop-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnostics, editor }: PropertiesPanelProps) {
@@ -45,7 +52,7 @@ export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnosti
     if (!node || !propsSchema || nodePointer === undefined) return [];
     const queries = factsOf(text).queries.map((q) => q.name);
     const columnsOf = (query: string) => resultColumns(outcomes?.[query])?.map((c) => c.name);
-    return controlsFor(propsSchema, node.props, { queries, columnsOf, nodePointer, diagnostics });
+    return controlsFor(propsSchema, node.props, { queries, columnsOf, colorTokens: THEME_COLOR_TOKENS, nodePointer, diagnostics });
   }, [node, propsSchema, nodePointer, text, outcomes, diagnostics]);
 
   if (!node || nodePointer === undefined) return <p className="st-side-empty">Put the cursor in a component’s JSON, or click it in the preview.</p>;
@@ -90,7 +97,7 @@ export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnosti
             </label>
             {control.kind === 'select' || control.kind === 'boolean' ? (
               <select {...common} value={shown} onChange={(e) => change(control, e.target.value, false)}>
-                <option value="">{control.placeholder !== undefined ? `default: ${control.placeholder}` : control.source === 'column' ? '(choose a column)' : control.source === 'query' ? '(choose a query)' : '(not set)'}</option>
+                <option value="">{control.placeholder !== undefined ? `default: ${control.placeholder}` : control.source === 'column' ? '(choose a column)' : control.source === 'query' ? '(choose a query)' : control.source === 'color' ? colorChoiceLabel(control) : '(not set)'}</option>
                 {(control.options ?? []).map((option) => (
                   <option key={option} value={option}>
                     {option}
