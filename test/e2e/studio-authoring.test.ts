@@ -121,10 +121,37 @@ describe('properties panel', () => {
 });
 
 /** The Grid's children as the editor's JSON has them. */
-async function gridChildren(page: Page): Promise<string[]> {
+async function gridChildren(page: Page, at = 1): Promise<string[]> {
   const page_ = JSON.parse(await editorText(page)) as { spec: { root: { children: { type: string; children?: { type: string }[] }[] } } };
-  return page_.spec.root.children[1]!.children!.map((c) => c.type);
+  return page_.spec.root.children[at]!.children!.map((c) => c.type);
 }
+
+describe('properties panel diagnostics', () => {
+  it('marks a prop the validator refuses on its control with the editor’s message, and keeps input that is not a number out of the JSON', async () => {
+    const { page, close } = await openStudio();
+    try {
+      await page.getByRole('tree', { name: 'Outline' }).getByRole('treeitem', { name: 'Heading · Old title' }).click();
+      const properties = page.getByRole('region', { name: 'Properties' });
+      const level = properties.getByRole('textbox', { name: 'level', exact: true });
+      await level.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('9');
+      await expect.poll(() => level.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+      const message = await properties.locator(`#${await level.getAttribute('id')}-problem`).innerText();
+      expect(message).toMatch(/4/);
+      // The same diagnostic as the editor's marker and the problems list.
+      await expect.poll(() => page.locator('.st-problems').innerText()).toContain(message);
+
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('x');
+      expect(await level.getAttribute('aria-invalid')).toBe('true');
+      expect(await properties.locator(`#${await level.getAttribute('id')}-problem`).innerText()).toBe('"x" is not a number');
+      expect(await editorText(page)).toContain('"level": 9');
+    } finally {
+      await close();
+    }
+  });
+});
 
 describe('components palette and outline', () => {
   it('lists exactly the bound query’s columns in a column prop’s select', async () => {
@@ -168,6 +195,33 @@ describe('components palette and outline', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pointer'))).toBe('/spec/root/children/1/children/0');
       expect(await gridChildren(page)).toEqual(['Stat', 'BarChart']);
       expect(offHost).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('moves a node into a layout node by dragging its row, selects it in the preview, and deletes it after asking', async () => {
+    const { page, close } = await openStudio();
+    try {
+      const outline = page.getByRole('tree', { name: 'Outline' });
+      await outline.getByRole('treeitem', { name: 'Heading · Old title' }).dragTo(outline.getByRole('treeitem', { name: 'Grid', exact: true }));
+      const heading = outline.getByRole('treeitem', { name: 'Heading · Old title' });
+      await expect.poll(() => heading.getAttribute('data-pointer')).toBe('/spec/root/children/0/children/1');
+      expect(await gridChildren(page, 0)).toEqual(['BarChart', 'Heading']);
+
+      // Selecting its row outlines it in the preview.
+      await outline.getByRole('treeitem', { name: 'Heading · Old title' }).click();
+      await expect.poll(() => page.locator('.st-preview style').innerText().catch(() => '')).toContain('/root/children/0/children/1');
+
+      await page.keyboard.press('Delete');
+      const dialog = page.getByRole('alertdialog', { name: 'Delete Heading · Old title?' });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(await gridChildren(page, 0)).toEqual(['BarChart', 'Heading']);
+      await outline.getByRole('treeitem', { name: 'Heading · Old title' }).click();
+      await page.keyboard.press('Delete');
+      await dialog.getByRole('button', { name: 'Delete' }).click();
+      await expect.poll(() => outline.getByRole('treeitem', { name: 'Heading · Old title' }).count()).toBe(0);
+      expect(await gridChildren(page, 0)).toEqual(['BarChart']);
     } finally {
       await close();
     }

@@ -77,6 +77,12 @@ describe('controlsFor', () => {
     expect(none.filter((c) => c.prop === 'colors').map((c) => c.id)).toEqual(['colors.0']);
   });
 
+  it('gives long text a text area: a Custom node’s html, Markdown with line breaks', () => {
+    expect(byId(controlsFor(schemaOf('Custom'), { html: '<p>x</p>' }, ctx()), 'html')).toMatchObject({ kind: 'text', multiline: true });
+    expect(byId(controlsFor(schemaOf('Markdown'), { body: 'a\nb' }, ctx()), 'body')).toMatchObject({ kind: 'text', multiline: true });
+    expect(byId(controlsFor(schemaOf('Markdown'), { body: 'one line' }, ctx()), 'body').multiline).toBeUndefined();
+  });
+
   it('offers only colour tokens the theme defines', () => {
     const css = readFileSync(path.join(import.meta.dirname, '..', '..', 'app', 'globals.css'), 'utf8');
     for (const token of THEME_COLOR_TOKENS) expect(css).toContain(`${/^var\((--[\w-]+)\)$/.exec(token)![1]}:`);

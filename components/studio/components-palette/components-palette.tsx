@@ -39,7 +39,10 @@ export function ComponentsPalette({ palette, text, selected, outcomes, editor, o
       const ctx: BindContext = { queries: factsOf(current).queries.map((q) => q.name), columnsOf: (q) => resultColumns(outcomes?.[q]) };
       const node = nodeToInsert(entry, entries, ctx);
       const selectedType = selected === undefined ? undefined : nodeAtPointer(current, selected)?.type;
-      const change = insertNear(current, node, selected, selectedType !== undefined && entries.get(selectedType)?.container === true, documentPointerOfNode(current, '/root'));
+      const layout = selectedType === undefined ? undefined : entries.get(selectedType);
+      // Into the selected layout node when it takes this type of child; else after it.
+      const into = layout?.container === true && (!layout.childTypes || layout.childTypes.includes(entry.type));
+      const change = insertNear(current, node, selected, into, documentPointerOfNode(current, '/root'));
       pointer = change?.pointer;
       return change?.edits ?? [];
     });

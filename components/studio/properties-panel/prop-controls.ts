@@ -33,6 +33,8 @@ export interface PropControl {
   description?: string;
   required: boolean;
   integer?: boolean;
+  /** A text box for long text (a schema allowing 1,000 characters or more, or a value with a line break): drawn as a text area. */
+  multiline?: boolean;
   /** A text box whose prop also takes numbers: what reads as a number is written as one. */
   acceptsNumber?: boolean;
   min?: number;
@@ -118,7 +120,8 @@ function literalControl(base: Omit<PropControl, 'kind' | 'value'>, schema: Schem
     };
   }
   if (types.has('string') && [...types].every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'null') && (value === undefined || typeof value === 'string' || typeof value === 'number')) {
-    return { ...base, kind: 'text', value: show(value), ...(types.has('number') || types.has('integer') ? { acceptsNumber: true } : {}) };
+    const multiline = (typeof schema.maxLength === 'number' && schema.maxLength >= 1000) || (typeof value === 'string' && value.includes('\n'));
+    return { ...base, kind: 'text', value: show(value), ...(types.has('number') || types.has('integer') ? { acceptsNumber: true } : {}), ...(multiline ? { multiline: true } : {}) };
   }
   return { ...base, kind: 'json', value: show(value) };
 }

@@ -104,8 +104,8 @@ export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnosti
                   </option>
                 ))}
               </select>
-            ) : control.kind === 'json' ? (
-              <textarea {...common} rows={2} spellCheck={false} value={shown} placeholder={control.placeholder} onChange={(e) => change(control, e.target.value, true)} onBlur={done} />
+            ) : control.kind === 'json' || control.multiline ? (
+              <textarea {...common} rows={control.multiline ? 4 : 2} spellCheck={false} value={shown} placeholder={control.placeholder} onChange={(e) => change(control, e.target.value, true)} onBlur={done} />
             ) : (
               <input
                 {...common}
