@@ -5,7 +5,7 @@ import { catalog } from '../../catalog';
 import { paletteOf } from '../../lib/spec/palette';
 import { insertNear, nodeToInsert } from '../../components/studio/components-palette/insert-node';
 import { flatten, outlineOf } from '../../components/studio/outline/page-tree';
-import { deleteNode, moveAmongSiblings, moveIntoPrevious, moveNode, moveOut, spanEdit } from '../../components/studio/outline/tree-edits';
+import { deleteNode, dropOn, moveAmongSiblings, moveIntoPrevious, moveNode, moveOut, spanEdit } from '../../components/studio/outline/tree-edits';
 
 const PAGE = JSON.stringify(
   {
@@ -83,6 +83,14 @@ describe('tree edits', () => {
     const change = moveNode(PAGE, '/spec/root/children/0', '/spec/root/children/1', 0)!;
     expect(change.pointer).toBe('/spec/root/children/0/children/0');
     expect(types(apply(PAGE, change))).toEqual(['Grid(Hello,a,b)', 'Divider']);
+  });
+
+  it('drops a node into a layout node, or before a leaf, counting places once it has left its own', () => {
+    const layouts = (p: string) => p === '/spec/root/children/1';
+    expect(types(apply(PAGE, dropOn(PAGE, '/spec/root/children/0', '/spec/root/children/1', layouts)))).toEqual(['Grid(a,b,Hello)', 'Divider']);
+    expect(types(apply(PAGE, dropOn(PAGE, '/spec/root/children/2', '/spec/root/children/0', layouts)))).toEqual(['Divider', 'Heading', 'Grid(a,b)']);
+    expect(types(apply(PAGE, dropOn(PAGE, '/spec/root/children/0', '/spec/root/children/2', layouts)))).toEqual(['Grid(a,b)', 'Heading', 'Divider']);
+    expect(dropOn(PAGE, '/spec/root/children/0', '/spec/root/children/0', layouts)).toBeUndefined();
   });
 
   it('refuses to move a node into itself or to move the root', () => {

@@ -10,8 +10,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PaletteEntry } from '../../../lib/spec/palette';
 import type { TextEditor } from '../properties-panel/properties-panel';
+import { DeleteConfirm } from './delete-confirm';
 import { flatten, outlineOf, type OutlineNode } from './page-tree';
-import { deleteNode, moveAmongSiblings, moveIntoPrevious, moveNode, moveOut, parentOf, type TreeChange } from './tree-edits';
+import { OutlineRow } from './outline-row';
+import { deleteNode, dropOn, moveAmongSiblings, moveIntoPrevious, moveOut, parentOf, type TreeChange } from './tree-edits';
 
 export interface OutlineProps {
   text: string;
@@ -21,7 +23,15 @@ export interface OutlineProps {
   onSelect(pointer: string): void;
 }
 
-const rowName = (node: OutlineNode) => (node.title ? `${node.type} · ${node.title}` : node.type);
+/** What a key does to the focused row's node: a tree change, or moving the focus to another row. */
+function keyAction(event: KeyboardEvent, pointer: string, takesChildren: (pointer: string) => boolean): ((text: string) => TreeChange | undefined) | undefined {
+  if (!event.altKey) return undefined;
+  if (event.key === 'ArrowUp') return (t) => moveAmongSiblings(t, pointer, -1);
+  if (event.key === 'ArrowDown') return (t) => moveAmongSiblings(t, pointer, 1);
+  if (event.key === 'ArrowRight') return (t) => moveIntoPrevious(t, pointer, takesChildren);
+  if (event.key === 'ArrowLeft') return (t) => moveOut(t, pointer);
+  return undefined;
+}
 
 export function Outline({ text, palette, selected, editor, onSelect }: OutlineProps) {
   const rows = useMemo(() => flatten(outlineOf(text)), [text]);
@@ -62,18 +72,13 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
-    const row = rows[index]!;
-    const pointer = row.node.pointer;
-    if (event.altKey && event.key === 'ArrowUp') apply((t) => moveAmongSiblings(t, pointer, -1));
-    else if (event.altKey && event.key === 'ArrowDown') apply((t) => moveAmongSiblings(t, pointer, 1));
-    else if (event.altKey && event.key === 'ArrowRight') apply((t) => moveIntoPrevious(t, pointer, takesChildren));
-    else if (event.altKey && event.key === 'ArrowLeft') apply((t) => moveOut(t, pointer));
-    else if (event.key === 'ArrowDown' && rows[index + 1]) go(rows[index + 1]!.node.pointer);
-    else if (event.key === 'ArrowUp' && rows[index - 1]) go(rows[index - 1]!.node.pointer);
-    else if (event.key === 'Home' && rows[0]) go(rows[0].node.pointer);
-    else if (event.key === 'End' && rows.length) go(rows[rows.length - 1]!.node.pointer);
+    const pointer = rows[index]!.node.pointer;
+    const action = keyAction(event, pointer, takesChildren);
+    const to = { ArrowDown: rows[index + 1], ArrowUp: rows[index - 1], Home: rows[0], End: rows[rows.length - 1] }[event.key];
+    if (action) apply(action);
+    else if (!event.altKey && to) go(to.node.pointer);
     else if (event.key === 'Enter' || event.key === ' ') go(pointer);
-    else if ((event.key === 'Delete' || event.key === 'Backspace') && parentOf(pointer)) setConfirming(row.node);
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && parentOf(pointer)) setConfirming(rows[index]!.node);
     else return;
     event.preventDefault();
   };
@@ -81,17 +86,7 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
   const drop = (target: OutlineNode) => {
     const from = dragged;
     setDragged(undefined);
-    if (!from || from === target.pointer) return;
-    if (takesChildren(target.pointer)) {
-      apply((t) => moveNode(t, from, target.pointer, Number.MAX_SAFE_INTEGER));
-      return;
-    }
-    const at = parentOf(target.pointer);
-    const origin = parentOf(from);
-    if (!at || !origin) return;
-    // Before the target, counted once the dragged node has left its place.
-    const index = origin.parent === at.parent && origin.index < at.index ? at.index - 1 : at.index;
-    apply((t) => moveNode(t, from, at.parent, index));
+    if (from) apply((t) => dropOn(t, from, target.pointer, takesChildren));
   };
 
   if (!rows.length) return <p className="st-side-empty">Fix the JSON to see the outline.</p>;
@@ -99,72 +94,41 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
   return (
     <>
       <ul role="tree" aria-label="Outline" className="st-outline">
-        {rows.map((row, index) => {
-          const siblings = row.parent ? row.parent.children.length : 1;
-          return (
-            <li
-              key={row.node.pointer}
-              ref={(el) => {
-                if (el) elements.current.set(row.node.pointer, el);
-                else elements.current.delete(row.node.pointer);
-              }}
-              role="treeitem"
-              aria-level={row.depth}
-              aria-setsize={siblings}
-              aria-posinset={row.index + 1}
-              aria-selected={row.node.pointer === selected}
-              aria-expanded={row.node.children.length ? true : undefined}
-              tabIndex={row.node.pointer === active?.node.pointer ? 0 : -1}
-              data-pointer={row.node.pointer}
-              className="st-outline-row"
-              style={{ paddingLeft: 4 + (row.depth - 1) * 14 }}
-              draggable={row.parent !== undefined}
-              onClick={() => go(row.node.pointer)}
-              onKeyDown={(e) => onKeyDown(e, index)}
-              onDragStart={(e) => {
-                e.dataTransfer.effectAllowed = 'move';
-                e.dataTransfer.setData('text/plain', row.node.pointer);
-                setDragged(row.node.pointer);
-              }}
-              onDragOver={(e) => {
-                if (dragged && dragged !== row.node.pointer) e.preventDefault();
-              }}
-              onDrop={(e) => {
-                e.preventDefault();
-                drop(row.node);
-              }}
-            >
-              <span className="st-outline-type">{row.node.type}</span>
-              {row.node.title ? <span className="st-outline-title"> · {row.node.title}</span> : null}
-            </li>
-          );
-        })}
+        {rows.map((row, index) => (
+          <OutlineRow
+            key={row.node.pointer}
+            node={row.node}
+            depth={row.depth}
+            index={row.index}
+            siblings={row.parent ? row.parent.children.length : 1}
+            isRoot={row.parent === undefined}
+            selected={row.node.pointer === selected}
+            tabStop={row.node.pointer === active?.node.pointer}
+            takesDrop={dragged !== undefined && dragged !== row.node.pointer}
+            rowRef={(el) => {
+              if (el) elements.current.set(row.node.pointer, el);
+              else elements.current.delete(row.node.pointer);
+            }}
+            onActivate={() => go(row.node.pointer)}
+            onKeyDown={(e) => onKeyDown(e, index)}
+            onDragStart={() => setDragged(row.node.pointer)}
+            onDrop={() => drop(row.node)}
+          />
+        ))}
       </ul>
       <p className="st-side-hint">Alt+↑/↓ moves, Alt+→ into the layout above, Alt+← out; Delete removes.</p>
       {confirming ? (
-        <div role="alertdialog" aria-label={`Delete ${rowName(confirming)}?`} className="st-confirm">
-          <p>
-            Delete {rowName(confirming)}
-            {confirming.children.length ? ` and the ${confirming.children.length} node${confirming.children.length === 1 ? '' : 's'} in it` : ''}?
-          </p>
-          <button
-            type="button"
-            className="st-button"
-            autoFocus
-            onClick={() => {
-              const pointer = confirming.pointer;
-              setConfirming(undefined);
-              editor.current?.applyEdits((current) => deleteNode(current, pointer));
-              const at = parentOf(pointer);
-              if (at) go(at.parent);
-            }}
-          >
-            Delete
-          </button>{' '}
-          <button type="button" className="st-button" onClick={() => setConfirming(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <DeleteConfirm
+          node={confirming}
+          onCancel={() => setConfirming(undefined)}
+          onDelete={() => {
+            const pointer = confirming.pointer;
+            setConfirming(undefined);
+            editor.current?.applyEdits((current) => deleteNode(current, pointer));
+            const at = parentOf(pointer);
+            if (at) go(at.parent);
+          }}
+        />
       ) : null}
     </>
   );

@@ -134,3 +134,15 @@ export function moveOut(text: string, pointer: string): TreeChange | undefined {
   if (!at || !up) return undefined;
   return moveNode(text, pointer, up.parent, up.index + 1);
 }
+
+/** The node at `from` dropped on the row of `target`: inside it, last, when it takes children; else just before it. */
+export function dropOn(text: string, from: string, target: string, takesChildren: (pointer: string) => boolean): TreeChange | undefined {
+  if (from === target) return undefined;
+  if (takesChildren(target)) return moveNode(text, from, target, Number.MAX_SAFE_INTEGER);
+  const at = parentOf(target);
+  const origin = parentOf(from);
+  if (!at || !origin) return undefined;
+  // Before the target, counted once the dragged node has left its place.
+  const index = origin.parent === at.parent && origin.index < at.index ? at.index - 1 : at.index;
+  return moveNode(text, from, at.parent, index);
+}

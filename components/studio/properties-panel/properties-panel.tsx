@@ -14,6 +14,7 @@ import { factsOf } from '../editor-intel/json-location';
 import { resultColumns } from '../editor-intel/query-results';
 import { THEME_COLOR_TOKENS } from '../../../catalog/shared/palette';
 import { controlsFor, type PropControl } from './prop-controls';
+import { PropField } from './prop-field';
 import { nodeAtPointer, propEdits, propValueFromInput, type Edit } from './prop-edits';
 
 export interface TextEditor {
@@ -33,14 +34,6 @@ export interface PropertiesPanelProps {
   /** The editor the edits go through (read when an edit is made: it mounts after the panel). */
   editor: { readonly current: TextEditor | null };
 }
-
-/** What the empty choice of a colour select does. */
-function colorChoiceLabel(control: PropControl): string {
-  if (control.index === undefined || (control.index === 0 && control.value === '')) return '(theme colours)';
-  return control.value === '' ? '(add a colour)' : '(remove this colour)';
-}
-
-const controlDomId = (id: string) => `prop-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnostics, editor }: PropertiesPanelProps) {
   // What the author is typing in one control, kept while it does not parse (a half-typed number, broken JSON).
@@ -77,59 +70,16 @@ export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnosti
       <p id="st-props-node" className="st-side-title">
         {node.type}
       </p>
-      {controls.map((control) => {
-        const id = controlDomId(control.id);
-        const shown = editing?.id === control.id ? editing.raw : control.value;
-        const problem = editing?.id === control.id && editing.error ? editing.error : control.diagnostic?.message;
-        const describedBy = [problem ? `${id}-problem` : '', control.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
-        const common = {
-          id,
-          'aria-invalid': problem ? true : undefined,
-          'aria-describedby': describedBy,
-          'aria-required': control.required || undefined,
-          'data-prop': control.id,
-        };
-        return (
-          <div key={control.id} className="st-prop">
-            <label htmlFor={id}>
-              {control.label}
-              {control.required ? <span aria-hidden="true"> *</span> : null}
-            </label>
-            {control.kind === 'select' || control.kind === 'boolean' ? (
-              <select {...common} value={shown} onChange={(e) => change(control, e.target.value, false)}>
-                <option value="">{control.placeholder !== undefined ? `default: ${control.placeholder}` : control.source === 'column' ? '(choose a column)' : control.source === 'query' ? '(choose a query)' : control.source === 'color' ? colorChoiceLabel(control) : '(not set)'}</option>
-                {(control.options ?? []).map((option) => (
-                  <option key={option} value={option}>
-                    {option}
-                  </option>
-                ))}
-              </select>
-            ) : control.kind === 'json' || control.multiline ? (
-              <textarea {...common} rows={control.multiline ? 4 : 2} spellCheck={false} value={shown} placeholder={control.placeholder} onChange={(e) => change(control, e.target.value, true)} onBlur={done} />
-            ) : (
-              <input
-                {...common}
-                type="text"
-                inputMode={control.kind === 'number' ? 'decimal' : undefined}
-                value={shown}
-                placeholder={control.placeholder}
-                onChange={(e) => change(control, e.target.value, true)}
-                onBlur={done}
-              />
-            )}
-            {problem ? (
-              <span id={`${id}-problem`} className="st-prop-problem" role="alert">
-                {problem}
-              </span>
-            ) : null}
-            {control.description ? (
-              <span id={`${id}-help`} className="st-prop-help">
-                {control.description}
-              </span>
-            ) : null}
-          </div>
-        );
-      })}
+      {controls.map((control) => (
+        <PropField
+          key={control.id}
+          control={control}
+          shown={editing?.id === control.id ? editing.raw : control.value}
+          problem={editing?.id === control.id && editing.error ? editing.error : control.diagnostic?.message}
+          onChange={(raw, group) => change(control, raw, group)}
+          onDone={done}
+        />
+      ))}
     </form>
   );
 }
