@@ -40,6 +40,8 @@ export function SandboxFrame({ html, rows, title, height }: SandboxFrameProps) {
       }
     };
     window.addEventListener('message', onMessage);
+    // A frame drawn on the server (a view, an embed) may have loaded and said ready before this page listened: post now too.
+    post();
     return () => window.removeEventListener('message', onMessage);
   }, [html, rows, generation]);
 

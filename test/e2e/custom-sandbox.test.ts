@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type AppServer } from './app-server';
 import { withAppAndBrowser } from './app-and-browser';
+import { createPage, mint } from './embed-fixtures';
 
 let app: AppServer;
 let browser: Browser;
@@ -114,6 +115,27 @@ describe('Custom in a sandbox', () => {
       const sandbox = await fetch(`${app.url}/sandbox/custom`);
       expect(sandbox.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(sandbox.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws the same sandboxed frame in an embed, with the same result', async () => {
+    const created = await createPage(app.url, JSON.parse(pageText()) as object);
+    const { url } = await mint(app.url, created.id);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const frameElement = page.locator('iframe[title="Channel rows"]');
+      await frameElement.waitFor({ timeout: 30_000 });
+      expect(await frameElement.getAttribute('sandbox')).toBe('allow-scripts');
+      const frame = page.frameLocator('iframe[title="Channel rows"]');
+      await expect.poll(() => frame.locator('li').count(), { timeout: 30_000 }).toBe(6);
+      await expect.poll(() => frame.locator('#got').innerText(), { timeout: 10_000 }).toBe('got: nothing');
+      await page.waitForTimeout(1000);
+      expect(heard).toEqual([]);
+      expect(page.url()).toBe(url);
     } finally {
       await context.close();
     }
