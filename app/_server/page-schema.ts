@@ -1,5 +1,6 @@
 import { catalog } from '../../catalog';
 import { pageJsonSchema, PAGE_SCHEMA_ID } from '../../lib/spec/json-schema';
+import { paletteOf, type PaletteEntry } from '../../lib/spec/palette';
 
 let cached: object | undefined;
 
@@ -7,4 +8,12 @@ let cached: object | undefined;
 export function pageSchema(): { schema: object; id: string } {
   cached ??= pageJsonSchema(catalog);
   return { schema: cached, id: PAGE_SCHEMA_ID };
+}
+
+let palette: PaletteEntry[] | undefined;
+
+/** The catalog as the studio's Components palette offers it. */
+export function studioPalette(): PaletteEntry[] {
+  palette ??= paletteOf(catalog);
+  return palette;
 }

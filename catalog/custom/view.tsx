@@ -1,15 +1,21 @@
 'use client';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
+import { SandboxFrame } from './sandbox-frame';
 import styles from './view.module.css';
 
 type Props = ResolvedPropsOf<typeof definition>;
 
 /**
- * The host renders custom components; this catalog has none. The placeholder
- * names the component and never evaluates anything from `props`.
+ * The author's `html` runs in a sandboxed frame (./sandbox-frame.tsx), never
+ * in the page. A host-registered `component` has no renderer in this
+ * catalog: a placeholder names it and never evaluates anything from `props`.
  */
 export function CustomView({ props }: ViewProps<Props>) {
+  if (typeof props.html === 'string' && props.html !== '') {
+    const rows = props.data?.rows ?? [];
+    return <SandboxFrame html={props.html} rows={rows} title={props.title ?? 'Custom component'} height={props.height ?? 160} />;
+  }
   const name = typeof props.component === 'string' && props.component !== '' ? props.component : 'unnamed';
   const propCount = props.props && typeof props.props === 'object' ? Object.keys(props.props).length : 0;
   return (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -14,7 +14,7 @@ export const definition = defineComponent({
       value: numericColumn('Count column: how many reached the stage. Null or non-numeric values are left out (with a notice).'),
       valueFormat: z.enum(VALUE_FORMATS).default('number').describe('How stage values are shown. percent: already in percent (42 -> 42%); ratio: a fraction of one (0.42 -> 42%).'),
       colors: z
-        .array(z.string().min(1))
+        .array(cssColor())
         .min(1)
         .optional()
         .describe('Bar colours by stage (any CSS colour), repeating. Default: one theme colour for every stage.'),

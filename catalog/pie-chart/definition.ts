@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -14,7 +14,7 @@ export const definition = defineComponent({
       value: numericColumn('Numeric column that sizes the slices. Null, non-numeric and negative values are left out (with a notice).'),
       donut: z.boolean().default(false).describe('Draw a ring with the total in the middle instead of a full pie.'),
       colors: z
-        .array(z.string().min(1))
+        .array(cssColor())
         .min(1)
         .optional()
         .describe('Slice colours in order (any CSS colour); repeats when there are more slices. Default: the theme series colours.'),

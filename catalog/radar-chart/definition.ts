@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -15,7 +15,7 @@ export const definition = defineComponent({
         .union([numericColumn('A numeric column, drawn as one polygon.'), z.array(numericColumn('A numeric column, drawn as one polygon.')).min(1).max(8)])
         .describe('Numeric column, or a list of columns: one polygon each, sharing one radial scale.'),
       colors: z
-        .array(z.string().min(1))
+        .array(cssColor())
         .min(1)
         .optional()
         .describe('Polygon colours in the order of `y` (any CSS colour). Default: the theme series colours.'),

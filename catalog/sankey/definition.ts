@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BINDING_META_KEY, column, defineComponent, numericColumn, queryBindingSchema, rowsBinding } from '../../lib/spec/define';
+import { BINDING_META_KEY, column, defineComponent, numericColumn, queryBindingSchema, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 const nodeItem = z.union([
@@ -34,7 +34,7 @@ export const definition = defineComponent({
       nodeField: column('Column of the `nodes` rows holding the node name.').default('name'),
       colorField: column('Column of the `nodes` rows holding a CSS colour for the node.').optional(),
       colors: z
-        .array(z.string().min(1))
+        .array(cssColor())
         .min(1)
         .optional()
         .describe('Node colours in node order (any CSS colour), repeating; a colour given in `nodes` wins. Default: the theme series colours.'),

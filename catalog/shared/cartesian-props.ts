@@ -3,6 +3,7 @@
  * only: zod stays out of the views' import graph (the browser never needs it).
  */
 import { z } from 'zod';
+import { cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const cartesianProps = {
@@ -12,7 +13,7 @@ export const cartesianProps = {
     z.number().int().min(120).max(1600).default(fallback).describe('Chart height in pixels (a `single` page grows it to at least 480).'),
   colors: () =>
     z
-      .array(z.string().min(1))
+      .array(cssColor())
       .min(1)
       .optional()
       .describe('Series colours in order (any CSS colour); repeats when there are more series. Default: the theme series colours.'),

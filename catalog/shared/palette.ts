@@ -13,3 +13,6 @@ export const TONE_COLORS = {
   negative: 'var(--ap-negative)',
   info: 'var(--ap-accent)',
 } as const;
+
+/** The theme's colour tokens as a colour prop may name them: the studio's Properties panel offers these. */
+export const THEME_COLOR_TOKENS: readonly string[] = [...SERIES_COLORS.map((_, i) => `var(--ap-series-${i + 1})`), ...Object.values(TONE_COLORS)];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { column, defineComponent, numericColumn, rowsBinding } from '../../lib/spec/define';
+import { column, defineComponent, numericColumn, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
 
 export const definition = defineComponent({
@@ -14,7 +14,7 @@ export const definition = defineComponent({
       value: numericColumn('Numeric column that sizes the rectangles. Null, non-numeric, zero and negative values are left out (with a notice).'),
       group: column('Optional parent column: rectangles are nested in one block per group, coloured by group.').optional(),
       colors: z
-        .array(z.string().min(1))
+        .array(cssColor())
         .min(1)
         .optional()
         .describe('Colours (any CSS colour) by group, or by rectangle without `group`; repeating. Default: the theme series colours.'),

@@ -13,6 +13,7 @@ import type { QueryOutcome } from '../../lib/render/run-queries';
 import { isDarkNow, THEME_EVENT } from '../theme';
 import { registerEditorIntel } from './editor-intel';
 import * as monaco from './monaco';
+import type { Edit } from './properties-panel/prop-edits';
 import { pointerAtOffset, rangeOfPointer } from './spec-pointers';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
@@ -20,8 +21,16 @@ const MODEL_URI = monaco.Uri.parse('inmemory://spec/page.json');
 export interface EditorHandle {
   reveal(line: number, column: number): void;
   format(): void;
-  /** Puts the cursor just inside the value a JSON pointer names and reveals it; false when the text has no such value. */
-  selectPointer(pointer: string): boolean;
+  /** Puts the cursor just inside the value a JSON pointer names and reveals it (and focuses the editor unless `focus` is false); false when the text has no such value. */
+  selectPointer(pointer: string, focus?: boolean): boolean;
+  /**
+   * Applies jsonc-parser edits computed from the editor's current text, through
+   * the editor (so its undo undoes them). Edits with the same `group` (one
+   * control being typed in) join one undo step; without a group each call is one.
+   */
+  applyEdits(make: (text: string) => readonly Edit[], group?: string): void;
+  /** The next edit starts a new undo step. */
+  closeEditGroup(): void;
 }
 
 export interface JsonEditorProps {
@@ -84,6 +93,12 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
       return { schema, outcomes, diagnostics: diagnosticsFor === model.getValue() ? diagnostics : [] };
     });
     // Ctrl/Cmd+S is the studio's, on the whole page (use-save-shortcut.ts), not the editor's.
+    // The panels' edits (see applyEdits) group by control; typing in the editor starts afresh.
+    let openGroup: string | undefined;
+    const focus = editor.onDidFocusEditorText(() => {
+      if (openGroup !== undefined) model.pushStackElement();
+      openGroup = undefined;
+    });
     if (handleRef) {
       handleRef.current = {
         reveal(line, column) {
@@ -94,20 +109,40 @@ export default function JsonEditor({ value, onChange, diagnostics, diagnosticsFo
         format() {
           void editor.getAction('editor.action.formatDocument')?.run();
         },
-        selectPointer(pointer) {
+        selectPointer(pointer, focus = true) {
           const range = rangeOfPointer(model.getValue(), pointer);
           if (!range) return false;
           const position = model.getPositionAt(range.offset + 1);
           editor.setPosition(position);
           editor.revealPositionInCenter(position);
-          editor.focus();
+          if (focus) editor.focus();
           return true;
+        },
+        applyEdits(make, group) {
+          const edits = make(model.getValue());
+          if (!edits.length) return;
+          if (group === undefined || group !== openGroup) model.pushStackElement();
+          openGroup = group;
+          editor.executeEdits(
+            'amdahl-panel',
+            edits.map((e) => {
+              const start = model.getPositionAt(e.offset);
+              const end = model.getPositionAt(e.offset + e.length);
+              return { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: e.content };
+            }),
+          );
+          if (group === undefined) model.pushStackElement();
+        },
+        closeEditGroup() {
+          if (openGroup !== undefined) model.pushStackElement();
+          openGroup = undefined;
         },
       };
     }
     return () => {
       sub.dispose();
       cursor.dispose();
+      focus.dispose();
       intel.dispose();
       editor.dispose();
       model.dispose();

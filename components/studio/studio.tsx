@@ -9,6 +9,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
+import type { PaletteEntry } from '../../lib/spec/palette';
 import { formatDocument } from '../../lib/spec/normalise';
 import { PageView } from '../page-renderer/page-view';
 import { ShareEmbedButton } from '../share/share-embed-button';
@@ -22,6 +23,8 @@ import { useLeaveWarning } from './use-leave-warning';
 import { useSaveShortcut } from './use-save-shortcut';
 import { usePreview } from './use-preview';
 import { documentPointerOfNode, nodePointerFor } from './spec-pointers';
+import type { TextEditor } from './properties-panel/properties-panel';
+import { AuthoringSide } from './authoring-side';
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,
@@ -41,21 +44,38 @@ export interface StudioProps {
   schemaId: string;
   /** Where an unsaved new page keeps its draft (one per template). */
   draftKey?: string;
+  /** The catalog as the Components palette offers it. */
+  palette: readonly PaletteEntry[];
 }
 
-export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId, draftKey = 'new' }: StudioProps) {
+export function Studio({ initialText, pageId, version, updatedAt, schema, schemaId, draftKey = 'new', palette }: StudioProps) {
   const [text, setText] = useState(initialText);
   const [reviewing, setReviewing] = useState(false);
   const [hiddenConflict, setHiddenConflict] = useState<Conflict | undefined>();
   // The save flow owns the status line; the preview reports its failures there too.
   const reportStatus = useRef<(message: string) => void>(() => undefined);
-  const { preview, setPreview, render, revision, checking } = usePreview(text, (message) => reportStatus.current(message));
+  // The text the last panel edit produced: its preview needs no typing pause.
+  const panelText = useRef<string | undefined>(undefined);
+  const { preview, setPreview, render, revision, checking } = usePreview(text, (message) => reportStatus.current(message), panelText);
   const [queriesOpen, setQueriesOpen] = useState(false);
   // The preview node whose JSON holds the editor's cursor: outlined in the preview.
   const [cursorNode, setCursorNode] = useState<string | undefined>();
   const latest = useRef(text);
   latest.current = text;
   const editor = useRef<EditorHandle | null>(null);
+  // The panels write through the editor (one undo step per change); their edits are marked for a quicker preview.
+  const panelEditor = useMemo(() => {
+    const handle: { current: TextEditor | null } = {
+      current: {
+        applyEdits(make, group) {
+          editor.current?.applyEdits(make, group);
+          panelText.current = latest.current;
+        },
+        closeEditGroup: () => editor.current?.closeEditGroup(),
+      },
+    };
+    return handle;
+  }, []);
   const draftRef = useRef<ReturnType<typeof useDraft> | null>(null);
   const { saved, isSaving, status, setStatus, problem, save, keepMine, takeTheirs, rebase } = useSave(
     { text: initialText, version, updatedAt, id: pageId },
@@ -183,7 +203,10 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
         <div style={{ height: draft.offer || problem ? 'calc(100% - 48px)' : '100%' }}>
           <JsonEditor
             value={text}
-            onChange={setText}
+            onChange={(changed) => {
+              latest.current = changed;
+              setText(changed);
+            }}
             diagnostics={diagnostics}
             diagnosticsFor={preview?.for}
             schema={schema}
@@ -224,6 +247,16 @@ export function Studio({ initialText, pageId, version, updatedAt, schema, schema
           </div>
         )}
       </div>
+      <AuthoringSide
+        text={text}
+        palette={palette}
+        schema={schema}
+        selected={cursorNode === undefined ? undefined : documentPointerOfNode(text, cursorNode)}
+        outcomes={render?.outcomes}
+        diagnostics={current ? diagnostics : []}
+        editor={panelEditor}
+        onSelect={(pointer) => editor.current?.selectPointer(pointer, false)}
+      />
       <ProblemsPanel diagnostics={diagnostics} stale={!current} onSelect={(d) => d.line && editor.current?.reveal(d.line, d.column ?? 1)} />
     </div>
   );

@@ -31,7 +31,12 @@ async function ask(text: string, known: string[], signal: AbortSignal): Promise<
   return (await response.json()) as PreviewAnswer;
 }
 
-export function usePreview(text: string, onProblem: (message: string) => void) {
+/** The wait after a keystroke in the editor (half-typed JSON is common), and after an edit from a panel (always a whole value). */
+export const TYPING_DELAY_MS = 350;
+export const PANEL_DELAY_MS = 120;
+
+/** `quick` holds the text a panel just wrote: its preview is asked after PANEL_DELAY_MS instead. */
+export function usePreview(text: string, onProblem: (message: string) => void, quick?: { readonly current: string | undefined }) {
   const [preview, setPreview] = useState<PreviewState | undefined>();
   const [render, setRender] = useState<RenderData | undefined>();
   const [revision, setRevision] = useState(0);
@@ -67,7 +72,7 @@ export function usePreview(text: string, onProblem: (message: string) => void) {
       } finally {
         if (latest.current === text) setChecking(false);
       }
-    }, 350);
+    }, quick?.current === text ? PANEL_DELAY_MS : TYPING_DELAY_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();

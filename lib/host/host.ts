@@ -207,6 +207,17 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     return validatePage(input, catalog, options);
   }
 
+  /**
+   * Only a key with pages:admin may save a Custom node, and only the platform
+   * knows the key's scopes: when it refuses a page that has one, each such
+   * node gets the validator's positioned `custom-not-allowed`.
+   */
+  async function customRefusal(text: string, error: { status: number; code: string; message: string }): Promise<{ message: string; diagnostics?: Diagnostic[] }> {
+    if (error.status !== 403) return { message: error.message };
+    const needScope = (await validate(text)).filter((d) => d.code === 'custom-not-allowed');
+    return needScope.length ? { message: `${error.message}: a page with a Custom node needs a key with pages:admin`, diagnostics: needScope } : { message: error.message };
+  }
+
   function startRender(page: CanonicalPage, diagnostics: Diagnostic[], params: Record<string, unknown>, options: { rules?: SliceRules; pageId?: string; known?: readonly string[] } = {}): StreamedRender & Pick<RenderData, 'keys' | 'unchanged'> {
     // Never send a query the validator refused to the platform.
     const refused = new Set<string>();
@@ -249,7 +260,8 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
 
   async function streamStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<StreamedRender> {
     const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
-    const diagnostics = await validate(value);
+    // A stored page with a Custom node was saved by a key holding pages:admin: the platform checked.
+    const diagnostics = await validate(value, { allowCustom: true });
     return startRender(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
   }
 
@@ -293,7 +305,8 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     auth,
     validate,
     async preview(text, params = {}, { known } = {}) {
-      const diagnostics = await validate(text);
+      // Custom is previewed (in its sandbox) whatever the key: the platform, which knows the key's scopes, decides at save.
+      const diagnostics = await validate(text, { allowCustom: true });
       const value = jsonValue(text);
       if (!isObject(value)) return { diagnostics };
       const render = await renderPage(normalisePage(value), diagnostics, params, known ? { known } : {});
@@ -333,7 +346,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
       }
     },
     async savePage(text, target) {
-      const diagnostics = await validate(text);
+      const diagnostics = await validate(text, { allowCustom: true });
       const value = jsonValue(text);
       if (!isObject(value)) {
         return { ok: false, status: 422, code: 'invalid_argument', message: 'The page is not valid JSON', diagnostics };
@@ -359,7 +372,7 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
         invalidatePage(target.id);
         return { ok: true, page, diagnostics };
       } catch (error) {
-        if (isPlatformError(error)) return { ok: false, status: error.status || 502, code: error.code, message: error.message };
+        if (isPlatformError(error)) return { ok: false, ...(await customRefusal(text, error)), status: error.status || 502, code: error.code };
         throw error;
       }
     },

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { PropRange } from '../format/value-range';
 import type { DrawingRule } from './drawing';
+import { COLOR_KEY } from './schema-keywords';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
@@ -46,6 +47,14 @@ export function valueOr<T extends z.ZodType>(literal: T, description?: string, o
   return z
     .union([literal, valueBindingSchema])
     .meta({ ...(description ? { description } : {}), [BINDING_META_KEY]: 'value', ...(numeric ? { [NUMERIC_META_KEY]: true } : {}) });
+}
+
+/** Marks a prop (or an array's items) holding a CSS colour: the studio offers the theme's colour tokens there. */
+export const COLOR_META_KEY = COLOR_KEY;
+
+/** A CSS colour (`#4f6bed`, `var(--ap-series-1)`, `rebeccapurple`). */
+export function cssColor(description = 'A CSS colour.') {
+  return z.string().min(1).meta({ description, [COLOR_META_KEY]: true });
 }
 
 /** A prop that names a column of the rows bound to another prop. */

@@ -2,3 +2,6 @@
 
 /** Props schema keyword: `{prop: boundProp}` for props that name columns of another prop's rows (`columns[].key` for a path into an array). */
 export const COLUMNS_OF_KEY = 'x-columns-of';
+
+/** Prop (or array item) keyword: the value is a CSS colour, so editors may offer the theme's colour tokens. */
+export const COLOR_KEY = 'x-color';

@@ -4,7 +4,7 @@ import { Studio } from '../../../components/studio/studio';
 import { pageTextOf } from '../../../lib/spec/page-text';
 import { isPlatformError, type TemplateSummary } from '../../../lib/platform';
 import { requestHost } from '../../_server/request-host';
-import { pageSchema } from '../../_server/page-schema';
+import { pageSchema, studioPalette } from '../../_server/page-schema';
 import { StudioHeader } from '../../_server/studio-header';
 import { requireSignIn } from '../../_server/session';
 import { exampleStartingText, NEW_PAGE_TEXT } from '../../_server/new-page';
@@ -52,7 +52,7 @@ export default async function NewPage({ searchParams }: { searchParams: Promise<
         </nav>
       ) : null}
       {problem ? <div className="st-banner st-banner-error">{problem}</div> : null}
-      <Studio key={start} initialText={text} schema={schema} schemaId={id} draftKey={start} />
+      <Studio key={start} initialText={text} schema={schema} schemaId={id} draftKey={start} palette={studioPalette()} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { isPlatformError } from '../../../../lib/platform';
 import { Studio } from '../../../../components/studio/studio';
 import { pageTextOf } from '../../../../lib/spec/page-text';
 import { requestHost } from '../../../_server/request-host';
-import { pageSchema } from '../../../_server/page-schema';
+import { pageSchema, studioPalette } from '../../../_server/page-schema';
 import { StudioHeader } from '../../../_server/studio-header';
 import { requireSignIn } from '../../../_server/session';
 
@@ -31,6 +31,7 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
         updatedAt={page.updated_at}
         schema={schema}
         schemaId={schemaId}
+        palette={studioPalette()}
       />
     </>
   );

@@ -1,0 +1,90 @@
+/**
+ * What a control's input writes into the page's JSON: the prop's new value
+ * (or its removal, when the control is cleared), as jsonc-parser edits at the
+ * prop's place, so the rest of the text stays byte for byte as the author
+ * left it. Pure: the editor applies the edits as one undo step.
+ */
+import { findNodeAtLocation, getNodeValue, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
+import type { PropControl } from './prop-controls';
+
+export type { Edit };
+
+const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+
+/** An RFC 6901 pointer as a jsonc-parser path (array indexes as numbers). */
+export function pathOfPointer(pointer: string): JSONPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+export interface NodeAtPointer {
+  type: string | undefined;
+  props: Record<string, unknown>;
+}
+
+/** The component node a document pointer names, or undefined when the text has none there. */
+export function nodeAtPointer(text: string, pointer: string): NodeAtPointer | undefined {
+  const tree = parseTree(text);
+  const node = tree && findNodeAtLocation(tree, pathOfPointer(pointer));
+  if (node?.type !== 'object') return undefined;
+  const value = getNodeValue(node) as Record<string, unknown>;
+  const props = value.props;
+  return { type: typeof value.type === 'string' ? value.type : undefined, props: props && typeof props === 'object' && !Array.isArray(props) ? (props as Record<string, unknown>) : {} };
+}
+
+export type ParsedInput = { ok: true; value: unknown } | { ok: false; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The prop's new value for what the control now holds; `undefined` removes
+ * the prop. `props` are the node's current props (a `$value`'s query and
+ * column are written together).
+ */
+export function propValueFromInput(control: PropControl, raw: string, props: Record<string, unknown>): ParsedInput {
+  const current = props[control.prop];
+  if (control.index !== undefined) {
+    // One slot of an array (a series colour): cleared, the slot goes; the last one gone, the prop goes.
+    const list = Array.isArray(current) ? [...(current as unknown[])] : [];
+    if (raw === '') list.splice(control.index, 1);
+    else list[Math.min(control.index, list.length)] = raw;
+    return { ok: true, value: list.length ? list : undefined };
+  }
+  const binding = isObject(current) && isObject(current.$value) ? current.$value : undefined;
+  if (control.id !== control.prop) {
+    // The column of a `$value` binding.
+    return { ok: true, value: { $value: { ...(binding ?? {}), field: raw } } };
+  }
+  if (raw === '') return { ok: true, value: undefined };
+  switch (control.kind) {
+    case 'number': {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) return { ok: false, message: `"${raw}" is not a number` };
+      if (control.integer && !Number.isInteger(n)) return { ok: false, message: `${control.label} takes a whole number` };
+      return { ok: true, value: n };
+    }
+    case 'boolean':
+      return { ok: true, value: raw === 'true' };
+    case 'json':
+      try {
+        return { ok: true, value: JSON.parse(raw) as unknown };
+      } catch {
+        return { ok: false, message: 'Not valid JSON' };
+      }
+    case 'select':
+      if (control.source === 'query') return { ok: true, value: binding ? { $value: { ...binding, query: raw } } : { $query: raw } };
+      return { ok: true, value: raw };
+    case 'text':
+      return { ok: true, value: control.acceptsNumber && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw };
+  }
+}
+
+/** The edits that set (or, for `undefined`, remove) `props.<prop>` of the node at `nodePointer`. */
+export function propEdits(text: string, nodePointer: string, prop: string, value: unknown): Edit[] {
+  // A removal deletes the property's own text; formatting it would re-indent its neighbours.
+  return modify(text, [...pathOfPointer(nodePointer), 'props', prop], value, value === undefined ? {} : FORMAT);
+}

@@ -1,0 +1,143 @@
+/**
+ * A Custom node's own script runs sandboxed, in real Chromium over the
+ * production build: it reaches neither the page around it (parent.document),
+ * nor the network (fetch, an image, to a listener on this machine), nor the
+ * app's cookies, nor the top window's location; and it still draws the rows
+ * it was handed.
+ */
+import { createServer, type Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type AppServer } from './app-server';
+import { withAppAndBrowser } from './app-and-browser';
+import { createPage, mint } from './embed-fixtures';
+
+let app: AppServer;
+let browser: Browser;
+withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
+});
+
+// A listener the script tries to reach: it must never hear from it.
+const heard: string[] = [];
+let listener: Server;
+let port: number;
+beforeAll(async () => {
+  port = await freePort();
+  listener = createServer((req, res) => {
+    heard.push(`${req.method} ${req.url}`);
+    res.end('stolen');
+  });
+  await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve));
+});
+afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+function pageText(): string {
+  const script = `
+var got = [];
+try { got.push('parent.document: ' + parent.document.title); } catch (e) {}
+try { if (document.cookie) got.push('cookie: ' + document.cookie); } catch (e) {}
+try { fetch('http://127.0.0.1:${port}/fetch').then(function () { got.push('fetch'); }, function () {}); } catch (e) {}
+try { new Image().src = 'http://127.0.0.1:${port}/image'; } catch (e) {}
+try { top.location = 'http://127.0.0.1:${port}/top'; } catch (e) {}
+document.getElementById('rows').innerHTML = amdahl.rows.map(function (r) { return '<li>' + r.channel + ': ' + r.events + '</li>'; }).join('');
+setTimeout(function () { document.getElementById('got').textContent = 'got: ' + (got.join(', ') || 'nothing'); }, 500);`;
+  return JSON.stringify(
+    {
+      name: 'Sandboxed',
+      tags: ['e2e-custom'],
+      declared_queries: [{ name: 'by_channel', source: 'sql', sql: 'SELECT channel, COUNT(*) AS events FROM interactions GROUP BY channel ORDER BY channel' }],
+      spec: {
+        version: 1,
+        layout: 'dashboard',
+        root: {
+          type: 'Section',
+          props: { title: 'Sandboxed' },
+          children: [{ type: 'Custom', props: { title: 'Channel rows', data: { $query: 'by_channel' }, html: `<ul id="rows"></ul><p id="got"></p><script>${script}</script>` } }],
+        },
+      },
+    },
+    null,
+    2,
+  );
+}
+
+describe('Custom in a sandbox', () => {
+  it('gets no parent document, network, cookie or top navigation, and still draws its rows', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await context.addCookies([{ name: 'amdahl_secret', value: 's3cret', url: app.url }]);
+    const page = await context.newPage();
+    // Requests that completed (one the policy blocks is reported as failed, never sent).
+    const finished: string[] = [];
+    page.on('requestfinished', (r) => finished.push(r.url()));
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    try {
+      await page.goto(`${app.url}/pages/new`);
+      await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+      const studioUrl = page.url();
+      await page.evaluate((t) => navigator.clipboard.writeText(t), pageText());
+      await expect
+        .poll(
+          async () => {
+            if ((await page.locator('.st-toolbar strong').innerText()) === 'Sandboxed') return true;
+            await page.locator('.monaco-editor .view-lines').first().click();
+            await page.keyboard.press('Control+A');
+            await page.keyboard.press('Control+V');
+            return false;
+          },
+          { timeout: 20_000, interval: 1000 },
+        )
+        .toBe(true);
+
+      const frameElement = page.getByTestId('preview').locator('iframe[title="Channel rows"]');
+      await frameElement.waitFor({ timeout: 60_000 });
+      expect(await frameElement.getAttribute('sandbox')).toBe('allow-scripts');
+      const frame = page.frameLocator('iframe[title="Channel rows"]');
+      await expect.poll(() => frame.locator('li').count(), { timeout: 30_000 }).toBe(6);
+      expect(await frame.locator('li').first().innerText()).toMatch(/^\w+: \d+$/);
+      await expect.poll(() => frame.locator('#got').innerText(), { timeout: 10_000 }).toBe('got: nothing');
+      // The frame grew to its content's reported height.
+      expect((await frameElement.boundingBox())!.height).toBeGreaterThan(100);
+
+      // Give anything that slipped out time to arrive.
+      await page.waitForTimeout(1500);
+      expect(heard).toEqual([]);
+      expect(finished.filter((url) => url.includes(`:${port}/`))).toEqual([]);
+      expect(page.url()).toBe(studioUrl);
+      expect(navigations.filter((url) => url !== studioUrl)).toEqual([]);
+
+      // The frame's own document came with the no-network policy.
+      const sandbox = await fetch(`${app.url}/sandbox/custom`);
+      expect(sandbox.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(sandbox.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws the same sandboxed frame in an embed, with the same result', async () => {
+    const created = await createPage(app.url, JSON.parse(pageText()) as object);
+    const { url } = await mint(app.url, created.id);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const frameElement = page.locator('iframe[title="Channel rows"]');
+      await frameElement.waitFor({ timeout: 30_000 });
+      expect(await frameElement.getAttribute('sandbox')).toBe('allow-scripts');
+      const frame = page.frameLocator('iframe[title="Channel rows"]');
+      await expect.poll(() => frame.locator('li').count(), { timeout: 30_000 }).toBe(6);
+      await expect.poll(() => frame.locator('#got').innerText(), { timeout: 10_000 }).toBe('got: nothing');
+      await page.waitForTimeout(1000);
+      expect(heard).toEqual([]);
+      expect(page.url()).toBe(url);
+    } finally {
+      await context.close();
+    }
+  });
+});
