@@ -143,7 +143,7 @@ describe('the packed amdahl-pages, installed into an empty folder', () => {
     expect(pretty.stdout).toMatch(/pages\/bad\.page\.json:\d+:\d+/);
   });
 
-  it('runs docs/ci/pages.yml in a throwaway pages repository: the check job on a pull request, the push job after the merge', () => {
+  it('runs docs/ci/pages.yml in a throwaway pages repository: the check job on a pull request, the push job after the merge', async () => {
     const remote = path.join(work, 'remote.git');
     const repo = path.join(work, 'pages-repo');
     mkdirSync(repo);
@@ -209,8 +209,8 @@ describe('the packed amdahl-pages, installed into an empty folder', () => {
     const checkout = path.join(work, 'push-checkout');
     sh(`git clone -q ${JSON.stringify(remote)} ${JSON.stringify(checkout)}`, work);
     runJob('push', checkout);
-    const onPlatform = sh(`curl -sf -H 'Authorization: Bearer ${KEY}' ${platformUrl}/api/platform/v1/pages`, work);
-    const names = (JSON.parse(onPlatform.stdout) as { items: { name: string; version: number }[] }).items.map((p) => `${p.name} v${p.version}`);
+    const onPlatform = await fetch(`${platformUrl}/api/platform/v1/pages`, { headers: { authorization: `Bearer ${KEY}` } });
+    const names = ((await onPlatform.json()) as { items: { name: string; version: number }[] }).items.map((p) => `${p.name} v${p.version}`);
     expect(names).toContain('Channel health (reviewed) v2');
     // push wrote the new version back; the job committed it and pushed it to the remote.
     const log = sh(`git --git-dir=${JSON.stringify(remote)} log --format=%s -1 main`, work).stdout.trim();

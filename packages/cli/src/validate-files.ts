@@ -20,10 +20,22 @@ export interface NamedText {
 // Measured here: a worker's start-up (bundle, parser, validators) costs about as much as 500 files.
 const PARALLEL_FROM = 2000;
 
-/** Loads what validation needs: the SQL parser, and the bundle's precompiled validators when there are any. */
-export async function prepareValidation(): Promise<void> {
-  if (precompiledValidators) usePrecompiledValidators(catalog, precompiledValidators);
-  await loadSqlParser();
+const COMPONENT_TYPE = /"type"\s*:\s*"([A-Za-z]+)"/g;
+
+/**
+ * Loads what validation needs: the SQL parser, and the bundle's precompiled
+ * validators when there are any, for the component types `texts` name (all
+ * without texts). A type the scan misses still validates: it compiles on use.
+ */
+export async function prepareValidation(texts?: readonly string[]): Promise<void> {
+  const parser = loadSqlParser();
+  if (precompiledValidators) {
+    const loaders = precompiledValidators;
+    const wanted = texts ? new Set(texts.flatMap((t) => [...t.matchAll(COMPONENT_TYPE)].map((m) => m[1]!))) : undefined;
+    const types = Object.keys(loaders).filter((type) => !wanted || wanted.has(type));
+    usePrecompiledValidators(catalog, Object.fromEntries(await Promise.all(types.map(async (type) => [type, await loaders[type]!()] as const))));
+  }
+  await parser;
 }
 
 /** Every file's diagnostics and the facts the online checks and snapshot tests build on, in the order given. */
@@ -41,7 +53,7 @@ function startWorker(url: URL, workerData: unknown): Worker {
 }
 
 export async function analyseTexts(inputs: readonly NamedText[], options: ValidateOptions, onProgress?: (done: number, total: number) => void): Promise<PageAnalysis[]> {
-  await prepareValidation();
+  await prepareValidation(inputs.map((input) => input.text));
   const threads = Math.min(availableParallelism(), Math.ceil(inputs.length / (PARALLEL_FROM / 2)));
   if (threads <= 1 || process.env.AMDAHL_CLI_THREADS === '1') {
     return inputs.map((input, i) => {

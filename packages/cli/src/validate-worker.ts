@@ -5,5 +5,5 @@ import { analysePage, type ValidateOptions } from '../../../lib/spec/validate';
 import { prepareValidation } from './validate-files';
 
 const { texts, options } = workerData as { texts: string[]; options: ValidateOptions };
-await prepareValidation();
+await prepareValidation(texts);
 parentPort!.postMessage(texts.map((text) => analysePage(text, catalog, options)));
