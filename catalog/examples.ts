@@ -58,3 +58,12 @@ export function exampleById(id: string, catalog: Catalog, root = process.cwd()):
   }
   return { ok: true, example: { id: `${type}/${file}`, type, file, text: readFileSync(path.join(examplesDir(type, root), file), 'utf8') } };
 }
+
+/** An example's text indented as the gallery shows it (as written when it is not JSON). */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

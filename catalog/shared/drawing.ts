@@ -16,7 +16,7 @@ import { asColumnList, columnKind, keepForSeries, toTime } from './cartesian';
 /** Points of a line or area drawn at most (LTTB), before the extremes are added. */
 export const SERIES_POINTS = 640;
 /** Dots of a scatter drawn at most. */
-export const SCATTER_POINTS = 800;
+export const SCATTER_POINTS = 700;
 
 const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 

@@ -1,10 +1,10 @@
 /**
  * One example page, rendered over the local data through the host's render
- * path and the same PageView the view route uses, with its JSON beside it.
+ * path and the same PageView the view route uses (its JSON is beside it, on
+ * demand: example-source.tsx).
  * An async server component: the gallery streams each example as its
  * queries finish.
  */
-import Link from 'next/link';
 import type { RenderData } from '../../lib/host/host';
 import type { CatalogExample } from '../../catalog/examples';
 import { ErrorCard } from '../page-renderer/error-card';
@@ -37,25 +37,4 @@ export function exampleName(example: CatalogExample): string {
     // An unreadable example is named by its file; rendering it says what is wrong.
   }
   return example.file;
-}
-
-export function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
-
-export function ExampleSource({ example, name }: { example: CatalogExample; name: string }) {
-  return (
-    <div className={styles.source}>
-      <Link className="st-button" href={`/pages/new?example=${encodeURIComponent(example.id)}`} data-open-example={example.id}>
-        Open in studio<span className={styles.hidden}>: {name}</span>
-      </Link>
-      <pre className={styles.json} tabIndex={0} aria-label={`JSON of the example ${name}`}>
-        {prettyJson(example.text)}
-      </pre>
-    </div>
-  );
 }

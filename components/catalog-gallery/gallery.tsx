@@ -2,14 +2,17 @@
  * The catalog gallery: every component with its description, its props (from
  * its zod definition) and its examples rendered over the local data, grouped
  * by the definition's `group`. A server component; each example streams in
- * on its own.
+ * on its own. Props tables and example sources load when opened, so the page
+ * carries only the rendered examples.
  */
 import { Suspense } from 'react';
 import type { Catalog, ComponentDefinition, ComponentGroup } from '../../lib/spec/define';
+import { propsReference } from '../../lib/spec/props-reference';
 import { examplesOf } from '../../catalog/examples';
-import { ExampleRender, ExampleSource, exampleName, type RenderExample } from './example-preview';
+import { ExampleRender, exampleName, type RenderExample } from './example-preview';
+import { ExampleSource } from './example-source';
 import { InlineCode } from './inline-code';
-import { PropsTable } from './props-table';
+import { PropsDisclosure } from './props-disclosure';
 import styles from './gallery.module.css';
 
 const GROUPS: readonly { group: ComponentGroup; title: string }[] = [
@@ -73,7 +76,7 @@ function ComponentSection({ def, render }: { def: ComponentDefinition; render: R
       <p className={styles.description}>
         <InlineCode text={def.description} />
       </p>
-      <PropsTable def={def} />
+      <PropsDisclosure type={def.type} count={propsReference(def).length} />
       {examples.map((example) => {
         const name = exampleName(example);
         return (
@@ -83,7 +86,7 @@ function ComponentSection({ def, render }: { def: ComponentDefinition; render: R
               <Suspense fallback={<p className={styles.loading}>Running the example&apos;s queries…</p>}>
                 <ExampleRender example={example} render={render} />
               </Suspense>
-              <ExampleSource example={example} name={name} />
+              <ExampleSource id={example.id} name={name} />
             </div>
           </article>
         );

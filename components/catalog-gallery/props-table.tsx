@@ -1,14 +1,12 @@
-/** A component's props as a table, derived from its zod definition (never a hand-written list). */
-import type { ComponentDefinition } from '../../lib/spec/define';
-import { propsReference } from '../../lib/spec/props-reference';
+/** A component's props as a table, from its props reference (derived from its zod definition, never a hand-written list). */
+import type { PropReference } from '../../lib/spec/props-reference';
 import { InlineCode } from './inline-code';
 import styles from './gallery.module.css';
 
-export function PropsTable({ def }: { def: ComponentDefinition }) {
-  const rows = propsReference(def);
+export function PropsTable({ type, rows }: { type: string; rows: readonly PropReference[] }) {
   return (
     <table className={styles.props}>
-      <caption>Props of {def.type}</caption>
+      <caption>Props of {type}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>

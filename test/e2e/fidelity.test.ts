@@ -121,7 +121,8 @@ describe('fidelity in the browser', () => {
 
     expect(await ratioDial.locator('[data-part="value-text"]').textContent()).toBe('7,750%');
     const warning = ratioDial.locator('[data-ap-warning]');
-    expect(await warning.isVisible()).toBe(true);
+    // Streamed: React reveals a finished boundary a moment after its HTML arrives (hidden until then).
+    await expect.poll(() => warning.isVisible()).toBe(true);
     expect(await warning.textContent()).toContain("77.5 is above the dial's max 1");
     const arc = ratioDial.locator('[data-part="value"]');
     expect(await arc.getAttribute('data-clamped')).toBe('');

@@ -60,7 +60,8 @@ describe('a view of a 10,000-row scatter and a 5,000-point line', () => {
     const html = await (await fetch(`${app.url}/pages/${id}`)).text();
     const rsc = await (await fetch(`${app.url}/pages/${id}`, { headers: { RSC: '1' } })).text();
     console.log(`lean view /pages/${id}: HTML (with its inline RSC payload) ${(html.length / KB).toFixed(1)} KB; RSC payload alone ${(rsc.length / KB).toFixed(1)} KB`);
-    expect(html.length).toBeLessThan(150 * KB);
+    // The HTML carries the RSC payload inline; counted once more on its own (a client-side navigation fetches it), both stay under 150 KB.
+    expect(html.length + rsc.length).toBeLessThan(150 * KB);
     expect(html).toContain('10,000 points');
     expect(html).toContain('5,000 points');
   });
