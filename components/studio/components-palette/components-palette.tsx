@@ -7,7 +7,8 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { QueryOutcome } from '../../../lib/render/run-queries';
-import { PALETTE_GROUPS, type PaletteEntry } from '../../../lib/spec/palette';
+import type { PaletteEntry } from '../../../lib/spec/palette';
+import { PALETTE_GROUPS } from '../../../lib/spec/palette-groups';
 import { factsOf } from '../editor-intel/json-location';
 import { resultColumns } from '../editor-intel/query-results';
 import type { TextEditor } from '../properties-panel/properties-panel';
