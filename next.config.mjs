@@ -10,7 +10,8 @@ const nextConfig = {
       {
         source: '/((?!embed/|sandbox/).*)',
         headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          // frame-src: the only frames these pages draw are their own (a Custom node's sandbox, the embed preview), and a sandboxed frame cannot navigate itself elsewhere.
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'; frame-src 'self'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
         ],

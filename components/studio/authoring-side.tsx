@@ -6,10 +6,23 @@
  */
 import type { QueryOutcome } from '../../lib/render/run-queries';
 import type { Diagnostic } from '../../lib/spec/diagnostics';
+import dynamic from 'next/dynamic';
 import type { PaletteEntry } from '../../lib/spec/palette';
 import { ComponentsPalette } from './components-palette/components-palette';
 import { Outline } from './outline/outline';
-import { PropertiesPanel, type TextEditor } from './properties-panel/properties-panel';
+import type { TextEditor } from './properties-panel/properties-panel';
+
+const NOTHING_SELECTED = 'Put the cursor in a component’s JSON, or click it in the preview.';
+
+/**
+ * The Properties form (its controls from the JSON Schema, one field per prop) is
+ * loaded when a node is first selected: until then the panel only says how to
+ * select one, and the editor route does not download the form's code.
+ */
+const PropertiesPanel = dynamic(() => import('./properties-panel/properties-panel').then((m) => m.PropertiesPanel), {
+  ssr: false,
+  loading: () => <p className="st-side-empty">Loading…</p>,
+});
 
 export interface AuthoringSideProps {
   text: string;
@@ -37,7 +50,11 @@ export function AuthoringSide({ text, palette, schema, selected, outcomes, diagn
       </section>
       <section className="st-side-section" aria-label="Properties">
         <h2 className="st-side-heading">Properties</h2>
-        <PropertiesPanel text={text} nodePointer={selected} schema={schema} outcomes={outcomes} diagnostics={diagnostics} editor={editor} />
+        {selected === undefined ? (
+          <p className="st-side-empty">{NOTHING_SELECTED}</p>
+        ) : (
+          <PropertiesPanel text={text} nodePointer={selected} schema={schema} outcomes={outcomes} diagnostics={diagnostics} editor={editor} />
+        )}
       </section>
     </aside>
   );

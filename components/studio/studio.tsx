@@ -16,7 +16,6 @@ import { ShareEmbedButton } from '../share/share-embed-button';
 import type { EditorHandle } from './json-editor';
 import { ProblemsPanel } from './problems-panel';
 import { QueryStrip } from './query-strip';
-import { ConflictDialog, ReviewChangesDialog } from './save/save-dialogs';
 import { useSave, type Conflict } from './save/use-save';
 import { useDraft } from './use-draft';
 import { useLeaveWarning } from './use-leave-warning';
@@ -25,6 +24,10 @@ import { usePreview } from './use-preview';
 import { documentPointerOfNode, nodePointerFor } from './spec-pointers';
 import type { TextEditor } from './properties-panel/properties-panel';
 import { AuthoringSide } from './authoring-side';
+
+// The save dialogs are loaded when one first opens (a conflict, Review changes), not with the editor.
+const ConflictDialog = dynamic(() => import('./save/save-dialogs').then((m) => m.ConflictDialog), { ssr: false });
+const ReviewChangesDialog = dynamic(() => import('./save/save-dialogs').then((m) => m.ReviewChangesDialog), { ssr: false });
 
 const JsonEditor = dynamic(() => import('./json-editor'), {
   ssr: false,

@@ -25,10 +25,14 @@ export function frameAncestors(audience: EmbedAudience, origins: readonly string
   return audience === 'public' ? 'frame-ancestors *' : "frame-ancestors 'none'";
 }
 
-/** Headers every embed response carries, refused or not. */
+/**
+ * Headers every embed response carries, refused or not. `frame-src 'self'`:
+ * the only frames an embed draws are a Custom node's sandbox, which may not
+ * navigate itself off this origin (and so carry its rows elsewhere).
+ */
 export function embedResponseHeaders(csp: string): Record<string, string> {
   return {
-    'content-security-policy': csp,
+    'content-security-policy': `${csp}; frame-src 'self'`,
     // The token is in the URL: never send it on as a referrer.
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',

@@ -24,7 +24,7 @@ export interface PaletteEntry {
   requiresScope?: string;
 }
 
-export const PALETTE_GROUPS: readonly ComponentGroup[] = ['layout', 'content', 'data', 'advanced'];
+export { PALETTE_GROUPS } from './palette-groups';
 
 export function paletteOf(catalog: Catalog): PaletteEntry[] {
   return [...catalog.components.values()].map((def) => ({

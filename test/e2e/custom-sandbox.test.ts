@@ -3,7 +3,7 @@
  * production build: it reaches neither the page around it (parent.document),
  * nor the network (fetch, an image, to a listener on this machine), nor the
  * app's cookies, nor the top window's location; and it still draws the rows
- * it was handed.
+ * it was handed. A frame that navigates itself does not leave the app's origin.
  */
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
@@ -54,7 +54,11 @@ setTimeout(function () { document.getElementById('got').textContent = 'got: ' + 
         root: {
           type: 'Section',
           props: { title: 'Sandboxed' },
-          children: [{ type: 'Custom', props: { title: 'Channel rows', data: { $query: 'by_channel' }, html: `<ul id="rows"></ul><p id="got"></p><script>${script}</script>` } }],
+          children: [
+            { type: 'Custom', props: { title: 'Channel rows', data: { $query: 'by_channel' }, html: `<ul id="rows"></ul><p id="got"></p><script>${script}</script>` } },
+            // A frame may navigate itself: the page's frame-src keeps it (and the rows it holds) on the app's origin.
+            { type: 'Custom', props: { title: 'Runaway', data: { $query: 'by_channel' }, html: `<script>location.href = 'http://127.0.0.1:${port}/self?rows=' + amdahl.rows.length;</script>` } },
+          ],
         },
       },
     },
@@ -111,6 +115,8 @@ describe('Custom in a sandbox', () => {
       expect(page.url()).toBe(studioUrl);
       expect(navigations.filter((url) => url !== studioUrl)).toEqual([]);
 
+      // The runaway frame's navigation was stopped by the page's frame-src.
+      expect(await page.getByTestId('preview').locator('iframe[title="Runaway"]').count()).toBe(1);
       // The frame's own document came with the no-network policy.
       const sandbox = await fetch(`${app.url}/sandbox/custom`);
       expect(sandbox.headers.get('content-security-policy')).toContain("default-src 'none'");

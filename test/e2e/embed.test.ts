@@ -98,15 +98,15 @@ describe('the embed route', () => {
     const { url } = await mint(app.url, target.id, { audience: 'self', origins: ['https://wiki.example'], params: { min: 600 } });
     const res = await get(url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toBe('frame-ancestors https://wiki.example');
+    expect(res.headers.get('content-security-policy')).toBe("frame-ancestors https://wiki.example; frame-src 'self'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.text).toContain(NAME);
     expect(res.text).toContain('Revision one');
     const noOrigins = await get((await mint(app.url, target.id, { audience: 'self' })).url);
-    expect(noOrigins.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(noOrigins.headers.get('content-security-policy')).toBe("frame-ancestors 'none'; frame-src 'self'");
     const pub = await get((await mint(app.url, target.id, { audience: 'public' })).url);
-    expect(pub.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(pub.headers.get('content-security-policy')).toBe("frame-ancestors *; frame-src 'self'");
   });
 
   it('fails closed: each wrong link answers 4xx with the neutral page, no name, no row', async () => {

@@ -154,11 +154,11 @@ describe('Share → Embed on a studio whose key has pages:admin (the dev key)', 
     expect(Math.abs(Date.parse(expiresAt!) - Date.now() - 86_400_000)).toBeLessThan(120_000);
 
     // The author's link may be framed only by their origin; the preview's by this studio.
-    expect((await fetch(url)).headers.get('content-security-policy')).toBe('frame-ancestors https://wiki.example.com');
+    expect((await fetch(url)).headers.get('content-security-policy')).toBe("frame-ancestors https://wiki.example.com; frame-src 'self'");
     const previewFrame = dialog.getByTestId('embed-preview');
     const previewUrl = (await previewFrame.getAttribute('src'))!;
     expect(previewUrl).not.toBe(url);
-    expect((await fetch(previewUrl)).headers.get('content-security-policy')).toBe(`frame-ancestors ${app.url}`);
+    expect((await fetch(previewUrl)).headers.get('content-security-policy')).toBe(`frame-ancestors ${app.url}; frame-src 'self'`);
 
     // The preview is the page, rendered in the frame over real rows, and sized to it from the height it posts.
     await expect.poll(() => previewText(page), { timeout: 30_000 }).toContain('Resolution rate');
@@ -227,7 +227,7 @@ describe('Share → Embed on a studio whose key has pages:admin (the dev key)', 
     const url = await dialog.getByLabel('Embed URL', { exact: true }).inputValue();
     expect(claimsOf(url)).toMatchObject({ audience: 'workspace', rules: { channel: ['email'] }, origins: [] });
     // A workspace link with no origins is framed nowhere.
-    expect((await fetch(url)).headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect((await fetch(url)).headers.get('content-security-policy')).toBe("frame-ancestors 'none'; frame-src 'self'");
 
     await expect.poll(() => previewText(page), { timeout: 30_000 }).toContain('Resolution rate');
     const text = await previewText(page);

@@ -13,7 +13,7 @@ import type { AppServer } from './app-server';
 import { withAppAndBrowser } from './app-and-browser';
 import { watchOffHostRequests } from './browser';
 import { createPage } from './js-weight-pages';
-import { editorText, openStudio, replaceEditorText, storedDraft, storedPage, visibleText } from './studio-driving';
+import { editorText, editorTextFromTop, openStudio, replaceEditorText, storedDraft, storedPage, visibleText } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -102,7 +102,9 @@ describe('a save that would overwrite a newer version', () => {
     await expect.poll(() => diffSides(page), { timeout: 20_000 }).toMatchObject({ original: expect.stringContaining('THEIRS'), modified: expect.stringContaining('MINE') });
 
     await page.getByTestId('save-conflict').getByRole('button', { name: 'Take theirs' }).click();
-    await expect.poll(() => editorText(page)).toContain(`${name} THEIRS`);
+    // The paste of mine left the cursor at the end and the editor (narrower beside the authoring panels) scrolled
+    // down to it; taking theirs keeps that scroll, so read the editor from its top, where the name is.
+    await expect.poll(() => editorTextFromTop(page)).toContain(`${name} THEIRS`);
     expect(await page.getByTestId('dirty').count()).toBe(0);
     // Mine is offered back at once and kept in this browser.
     await page.getByText('Your version, set aside when you took theirs').waitFor();

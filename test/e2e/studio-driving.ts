@@ -22,6 +22,20 @@ export function visibleText(lines: Locator): Promise<string> {
   return lines.innerText().then((text) => text.replace(/\u00a0/g, ' '));
 }
 
+/**
+ * The text the studio's editor shows from its first line: scrolls the editor to
+ * its top with the mouse wheel (the cursor and the text stay as they are), then
+ * reads the visible lines. For a check on the document's head (its name) when
+ * the editor may be scrolled down, e.g. by a paste that left the cursor at the end.
+ */
+export async function editorTextFromTop(page: Page): Promise<string> {
+  const lines = page.locator('.st-editor .monaco-editor .view-lines').first();
+  await lines.hover();
+  await page.mouse.wheel(0, -100_000);
+  await page.waitForTimeout(100);
+  return visibleText(lines);
+}
+
 /** The text the studio's editor shows (the visible lines). */
 export function editorText(page: Page): Promise<string> {
   return visibleText(page.locator('.st-editor .monaco-editor .view-lines').first());

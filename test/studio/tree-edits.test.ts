@@ -129,6 +129,12 @@ describe('palette insertion', () => {
     });
   });
 
+  it('keeps the whole example of a component with no required props, bound to the first query', () => {
+    const custom = nodeToInsert(entries.get('Custom')!, entries, ctx);
+    expect(custom.props).toMatchObject({ data: { $query: 'totals' }, title: 'Channels as tiles' });
+    expect(typeof custom.props!.html).toBe('string');
+  });
+
   it('binds a chart’s rows and picks a category and a measure column', () => {
     const node = nodeToInsert(entries.get('BarChart')!, entries, ctx);
     expect(node.props).toMatchObject({ data: { $query: 'totals' }, x: 'channel' });

@@ -7,13 +7,14 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { QueryOutcome } from '../../../lib/render/run-queries';
-import { PALETTE_GROUPS, type PaletteEntry } from '../../../lib/spec/palette';
+import type { PaletteEntry } from '../../../lib/spec/palette';
+import { PALETTE_GROUPS } from '../../../lib/spec/palette-groups';
 import { factsOf } from '../editor-intel/json-location';
 import { resultColumns } from '../editor-intel/query-results';
 import type { TextEditor } from '../properties-panel/properties-panel';
 import { nodeAtPointer } from '../properties-panel/prop-edits';
 import { documentPointerOfNode } from '../spec-pointers';
-import { insertNear, nodeToInsert, type BindContext } from './insert-node';
+import type { BindContext } from './insert-node';
 
 export interface ComponentsPaletteProps {
   palette: readonly PaletteEntry[];
@@ -33,20 +34,23 @@ export function ComponentsPalette({ palette, text, selected, outcomes, editor, o
   const needle = search.trim().toLowerCase();
   const shown = palette.filter((e) => !needle || e.type.toLowerCase().includes(needle) || e.description.toLowerCase().includes(needle));
 
+  // What an insertion builds (an example cut to its shape, bound to the page's queries) is loaded with the first one.
   const insert = (entry: PaletteEntry) => {
-    let pointer: string | undefined;
-    editor.current?.applyEdits((current) => {
-      const ctx: BindContext = { queries: factsOf(current).queries.map((q) => q.name), columnsOf: (q) => resultColumns(outcomes?.[q]) };
-      const node = nodeToInsert(entry, entries, ctx);
-      const selectedType = selected === undefined ? undefined : nodeAtPointer(current, selected)?.type;
-      const layout = selectedType === undefined ? undefined : entries.get(selectedType);
-      // Into the selected layout node when it takes this type of child; else after it.
-      const into = layout?.container === true && (!layout.childTypes || layout.childTypes.includes(entry.type));
-      const change = insertNear(current, node, selected, into, documentPointerOfNode(current, '/root'));
-      pointer = change?.pointer;
-      return change?.edits ?? [];
+    void import('./insert-node').then(({ insertNear, nodeToInsert }) => {
+      let pointer: string | undefined;
+      editor.current?.applyEdits((current) => {
+        const ctx: BindContext = { queries: factsOf(current).queries.map((q) => q.name), columnsOf: (q) => resultColumns(outcomes?.[q]) };
+        const node = nodeToInsert(entry, entries, ctx);
+        const selectedType = selected === undefined ? undefined : nodeAtPointer(current, selected)?.type;
+        const layout = selectedType === undefined ? undefined : entries.get(selectedType);
+        // Into the selected layout node when it takes this type of child; else after it.
+        const into = layout?.container === true && (!layout.childTypes || layout.childTypes.includes(entry.type));
+        const change = insertNear(current, node, selected, into, documentPointerOfNode(current, '/root'));
+        pointer = change?.pointer;
+        return change?.edits ?? [];
+      });
+      if (pointer !== undefined) onSelect(pointer);
     });
-    if (pointer !== undefined) onSelect(pointer);
   };
 
   return (

@@ -1,6 +1,6 @@
 /**
  * What the Components palette inserts: the component's first example, cut to
- * its shape (its required props and the bindings and columns among them),
+ * its shape (its required props, when it has any, else the example's props),
  * bound to the page's first declared query and to that query's columns where
  * the studio holds its results; and where: as the last child of the selected
  * layout node, else just after the selected node, else last in the root. Pure.
@@ -34,7 +34,8 @@ export function nodeToInsert(entry: PaletteEntry, entries: ReadonlyMap<string, P
     const def = entries.get(example.type);
     const props: Record<string, unknown> = {};
     for (const [prop, value] of Object.entries(example.props ?? {})) {
-      if (def && !def.requiredProps.includes(prop)) continue;
+      // Cut to the required props, when there are any: the example's other literals describe its own data.
+      if (def && def.requiredProps.length > 0 && !def.requiredProps.includes(prop)) continue;
       if (isObject(value) && typeof value.$query === 'string' && query) props[prop] = { $query: query };
       else if (isObject(value) && isObject(value.$value) && query) {
         props[prop] = { $value: { query, field: pick ? pick(true) : value.$value.field } };

@@ -11,9 +11,25 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { PaletteEntry } from '../../../lib/spec/palette';
 import type { TextEditor } from '../properties-panel/properties-panel';
 import { DeleteConfirm } from './delete-confirm';
-import { flatten, outlineOf, type OutlineNode } from './page-tree';
+import { flatten, outlineOf, parentOf, type OutlineNode } from './page-tree';
 import { OutlineRow } from './outline-row';
-import { deleteNode, dropOn, moveAmongSiblings, moveIntoPrevious, moveOut, parentOf, type TreeChange } from './tree-edits';
+import type { TreeChange } from './tree-edits';
+
+type TreeEdits = typeof import('./tree-edits');
+let treeEdits: TreeEdits | undefined;
+/** The tree edits (moves, drops, deletion) are loaded with the first one, not with the editor route; then they run at once. */
+function withTreeEdits(run: (edits: TreeEdits) => void): void {
+  if (treeEdits) run(treeEdits);
+  else
+    void import('./tree-edits').then((loaded) => {
+      treeEdits = loaded;
+      run(loaded);
+    });
+}
+/** Starts loading the tree edits (when the outline is first focused or pointed at), so the first one is not kept waiting. */
+function preloadTreeEdits(): void {
+  if (!treeEdits) withTreeEdits(() => {});
+}
 
 export interface OutlineProps {
   text: string;
@@ -24,12 +40,12 @@ export interface OutlineProps {
 }
 
 /** What a key does to the focused row's node: a tree change, or moving the focus to another row. */
-function keyAction(event: KeyboardEvent, pointer: string, takesChildren: (pointer: string) => boolean): ((text: string) => TreeChange | undefined) | undefined {
+function keyAction(event: KeyboardEvent, pointer: string, takesChildren: (pointer: string) => boolean): ((edits: TreeEdits, text: string) => TreeChange | undefined) | undefined {
   if (!event.altKey) return undefined;
-  if (event.key === 'ArrowUp') return (t) => moveAmongSiblings(t, pointer, -1);
-  if (event.key === 'ArrowDown') return (t) => moveAmongSiblings(t, pointer, 1);
-  if (event.key === 'ArrowRight') return (t) => moveIntoPrevious(t, pointer, takesChildren);
-  if (event.key === 'ArrowLeft') return (t) => moveOut(t, pointer);
+  if (event.key === 'ArrowUp') return (m, t) => m.moveAmongSiblings(t, pointer, -1);
+  if (event.key === 'ArrowDown') return (m, t) => m.moveAmongSiblings(t, pointer, 1);
+  if (event.key === 'ArrowRight') return (m, t) => m.moveIntoPrevious(t, pointer, takesChildren);
+  if (event.key === 'ArrowLeft') return (m, t) => m.moveOut(t, pointer);
   return undefined;
 }
 
@@ -61,14 +77,16 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
     onSelect(pointer);
   };
 
-  const apply = (change: (current: string) => TreeChange | undefined) => {
-    let moved: string | undefined;
-    editor.current?.applyEdits((current) => {
-      const made = change(current);
-      moved = made?.pointer;
-      return made?.edits ?? [];
+  const apply = (change: (edits: TreeEdits, current: string) => TreeChange | undefined) => {
+    withTreeEdits((edits) => {
+      let moved: string | undefined;
+      editor.current?.applyEdits((current) => {
+        const made = change(edits, current);
+        moved = made?.pointer;
+        return made?.edits ?? [];
+      });
+      if (moved !== undefined) go(moved);
     });
-    if (moved !== undefined) go(moved);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
@@ -86,14 +104,14 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
   const drop = (target: OutlineNode) => {
     const from = dragged;
     setDragged(undefined);
-    if (from) apply((t) => dropOn(t, from, target.pointer, takesChildren));
+    if (from) apply((m, t) => m.dropOn(t, from, target.pointer, takesChildren));
   };
 
   if (!rows.length) return <p className="st-side-empty">Fix the JSON to see the outline.</p>;
 
   return (
     <>
-      <ul role="tree" aria-label="Outline" className="st-outline">
+      <ul role="tree" aria-label="Outline" className="st-outline" onFocus={preloadTreeEdits} onPointerEnter={preloadTreeEdits}>
         {rows.map((row, index) => (
           <OutlineRow
             key={row.node.pointer}
@@ -124,9 +142,11 @@ export function Outline({ text, palette, selected, editor, onSelect }: OutlinePr
           onDelete={() => {
             const pointer = confirming.pointer;
             setConfirming(undefined);
-            editor.current?.applyEdits((current) => deleteNode(current, pointer));
-            const at = parentOf(pointer);
-            if (at) go(at.parent);
+            withTreeEdits((m) => {
+              editor.current?.applyEdits((current) => m.deleteNode(current, pointer));
+              const at = parentOf(pointer);
+              if (at) go(at.parent);
+            });
           }}
         />
       ) : null}

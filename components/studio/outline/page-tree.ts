@@ -75,3 +75,8 @@ export function flatten(root: OutlineNode | undefined, depth = 1): { node: Outli
   walk(root, depth + 1);
   return out;
 }
+
+export function parentOf(pointer: string): { parent: string; index: number } | undefined {
+  const match = /^(.*)\/children\/(\d+)$/.exec(pointer);
+  return match ? { parent: match[1]!, index: Number(match[2]) } : undefined;
+}

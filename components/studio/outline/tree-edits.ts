@@ -7,6 +7,9 @@
  */
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type Edit } from 'jsonc-parser';
 import { pathOfPointer } from '../properties-panel/prop-edits';
+import { parentOf } from './page-tree';
+
+export { parentOf };
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
 
@@ -38,10 +41,6 @@ function childCount(text: string, parentPointer: string): number | undefined {
 }
 
 /** `/a/children/3` → parent `/a`, index 3; undefined for the root. */
-export function parentOf(pointer: string): { parent: string; index: number } | undefined {
-  const match = /^(.*)\/children\/(\d+)$/.exec(pointer);
-  return match ? { parent: match[1]!, index: Number(match[2]) } : undefined;
-}
 
 /** Inserts `node` as child `index` of the node at `parentPointer` (creating its `children`), or last when index is past the end. */
 export function insertChild(text: string, parentPointer: string, index: number, node: unknown): TreeChange | undefined {
