@@ -124,8 +124,27 @@ describe('prop edits', () => {
   });
 
   it('reads the node at a pointer', () => {
-    expect(nodeAtPointer(PAGE, '/spec/root/children/1')).toEqual({ type: 'Stat', props: { label: 'N', value: { $value: { query: 'totals', field: 'n' } } } });
+    expect(nodeAtPointer(PAGE, '/spec/root/children/1')).toMatchObject({ type: 'Stat', props: { label: 'N', value: { $value: { query: 'totals', field: 'n' } } } });
     expect(nodeAtPointer(PAGE, '/spec/root/children/7')).toBeUndefined();
+  });
+
+  it('reads and edits a node in the guide\'s inline shape where its props are, beside "type"', () => {
+    const inline = `{
+  "spec": {
+    "type": "Section",
+    "children": [
+      { "type": "Table", "data": { "$query": "by_channel" } }
+    ]
+  }
+}`;
+    const node = nodeAtPointer(inline, '/spec/children/0')!;
+    expect(node.props).toEqual({ data: { $query: 'by_channel' } });
+    const switched = JSON.parse(applyEdits(inline, propEdits(inline, '/spec/children/0', 'data', { $query: 'totals' }))) as { spec: { children: Record<string, unknown>[] } };
+    expect(switched.spec.children[0]).toEqual({ type: 'Table', data: { $query: 'totals' } });
+    const titled = JSON.parse(applyEdits(inline, propEdits(inline, '/spec/children/0', 'title', 'Channels'))) as { spec: { children: Record<string, unknown>[] } };
+    // A new prop joins the others inline: no "props" object beside them, which would split the node's props in two.
+    expect(titled.spec.children[0]).toEqual({ type: 'Table', data: { $query: 'by_channel' }, title: 'Channels' });
+    expect(applyEdits(inline, propEdits(inline, '/spec/children/0', 'data', undefined))).not.toContain('"data"');
   });
 
   it('turns input into values: numbers, cleared, bad numbers, a $value column', () => {

@@ -5,6 +5,7 @@
  * left it. Pure: the editor applies the edits as one undo step.
  */
 import { findNodeAtLocation, getNodeValue, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
+import { escapePointerSegment, readNode, type JsonObject } from '../../../lib/spec/document';
 import type { PropControl } from './prop-controls';
 
 export type { Edit };
@@ -23,7 +24,10 @@ export function pathOfPointer(pointer: string): JSONPath {
 
 export interface NodeAtPointer {
   type: string | undefined;
+  /** Its props as the renderer reads them: inline ones (the guide's shape) and `props` merged. */
   props: Record<string, unknown>;
+  /** Where each present prop is written, and where a new one goes (inline beside `type` in the inline shape, else under `props`). */
+  pointerOf(prop: string): string;
 }
 
 /** The component node a document pointer names, or undefined when the text has none there. */
@@ -31,9 +35,15 @@ export function nodeAtPointer(text: string, pointer: string): NodeAtPointer | un
   const tree = parseTree(text);
   const node = tree && findNodeAtLocation(tree, pathOfPointer(pointer));
   if (node?.type !== 'object') return undefined;
-  const value = getNodeValue(node) as Record<string, unknown>;
-  const props = value.props;
-  return { type: typeof value.type === 'string' ? value.type : undefined, props: props && typeof props === 'object' && !Array.isArray(props) ? (props as Record<string, unknown>) : {} };
+  const value = getNodeValue(node) as JsonObject;
+  const view = readNode(value, pointer);
+  const at = new Map(view.props.map((p) => [p.name, p.pointer]));
+  const inlineShape = view.inline && !isObject(value.props);
+  return {
+    type: typeof value.type === 'string' ? value.type : undefined,
+    props: Object.fromEntries(view.props.map((p) => [p.name, p.value])),
+    pointerOf: (prop) => at.get(prop) ?? `${pointer}${inlineShape ? '' : '/props'}/${escapePointerSegment(prop)}`,
+  };
 }
 
 export type ParsedInput = { ok: true; value: unknown } | { ok: false; message: string };
@@ -83,8 +93,14 @@ export function propValueFromInput(control: PropControl, raw: string, props: Rec
   }
 }
 
-/** The edits that set (or, for `undefined`, remove) `props.<prop>` of the node at `nodePointer`. */
+/**
+ * The edits that set (or, for `undefined`, remove) a prop of the node at
+ * `nodePointer`, where that node keeps it: under `props`, or beside `type`
+ * in the guide's inline shape.
+ */
 export function propEdits(text: string, nodePointer: string, prop: string, value: unknown): Edit[] {
+  const node = nodeAtPointer(text, nodePointer);
+  const target = node ? node.pointerOf(prop) : `${nodePointer}/props/${prop}`;
   // A removal deletes the property's own text; formatting it would re-indent its neighbours.
-  return modify(text, [...pathOfPointer(nodePointer), 'props', prop], value, value === undefined ? {} : FORMAT);
+  return modify(text, pathOfPointer(target), value, value === undefined ? {} : FORMAT);
 }
