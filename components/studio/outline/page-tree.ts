@@ -4,7 +4,7 @@
  * title, and its children. Pure.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { pathOfPointer } from '../properties-panel/prop-edits';
+import { parsePointer } from '../../../lib/spec/json-text';
 import { documentPointerOfNode, toPointer } from '../spec-pointers';
 
 export interface OutlineNode {
@@ -57,7 +57,7 @@ export function outlineOf(text: string): OutlineNode | undefined {
   }
   if (!tree) return undefined;
   const rootPointer = documentPointerOfNode(text, '/root');
-  const path = pathOfPointer(rootPointer);
+  const path = parsePointer(rootPointer);
   const root = path.length ? findNodeAtLocation(tree, path) : tree;
   return root ? read(root, path, 0) : undefined;
 }

@@ -6,7 +6,7 @@
  * byte). Pure.
  */
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, type Edit } from 'jsonc-parser';
-import { pathOfPointer } from '../properties-panel/prop-edits';
+import { parsePointer } from '../../../lib/spec/json-text';
 import { parentOf } from './page-tree';
 
 export { parentOf };
@@ -31,7 +31,7 @@ export function spanEdit(before: string, after: string): Edit[] {
 
 function valueAt(text: string, pointer: string): unknown {
   const tree = parseTree(text);
-  const node = tree && findNodeAtLocation(tree, pathOfPointer(pointer));
+  const node = tree && findNodeAtLocation(tree, parsePointer(pointer));
   return node ? getNodeValue(node) : undefined;
 }
 
@@ -49,8 +49,8 @@ export function insertChild(text: string, parentPointer: string, index: number, 
   const at = Math.max(0, Math.min(index, count ?? 0));
   const edits =
     count === undefined
-      ? modify(text, [...pathOfPointer(parentPointer), 'children'], [node], FORMAT)
-      : modify(text, [...pathOfPointer(parentPointer), 'children', at], node, { ...FORMAT, isArrayInsertion: true });
+      ? modify(text, [...parsePointer(parentPointer), 'children'], [node], FORMAT)
+      : modify(text, [...parsePointer(parentPointer), 'children', at], node, { ...FORMAT, isArrayInsertion: true });
   return { edits: spanEdit(text, applyEdits(text, edits)), pointer: `${parentPointer}/children/${at}` };
 }
 
@@ -62,7 +62,7 @@ export function insertChild(text: string, parentPointer: string, index: number, 
 function withoutElement(text: string, pointer: string): string | undefined {
   const at = parentOf(pointer);
   const tree = at && parseTree(text);
-  const list = tree && findNodeAtLocation(tree, [...pathOfPointer(at.parent), 'children']);
+  const list = tree && findNodeAtLocation(tree, [...parsePointer(at.parent), 'children']);
   const items = list?.type === 'array' ? (list.children ?? []) : [];
   const item = at && items[at.index];
   if (!at || !list || !item) return undefined;

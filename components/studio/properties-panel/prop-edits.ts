@@ -4,23 +4,14 @@
  * prop's place, so the rest of the text stays byte for byte as the author
  * left it. Pure: the editor applies the edits as one undo step.
  */
-import { findNodeAtLocation, getNodeValue, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, modify, parseTree, type Edit } from 'jsonc-parser';
 import { escapePointerSegment, readNode, type JsonObject } from '../../../lib/spec/document';
+import { parsePointer } from '../../../lib/spec/json-text';
 import type { PropControl } from './prop-controls';
 
 export type { Edit };
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
-
-/** An RFC 6901 pointer as a jsonc-parser path (array indexes as numbers). */
-export function pathOfPointer(pointer: string): JSONPath {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
-}
 
 export interface NodeAtPointer {
   type: string | undefined;
@@ -33,7 +24,7 @@ export interface NodeAtPointer {
 /** The component node a document pointer names, or undefined when the text has none there. */
 export function nodeAtPointer(text: string, pointer: string): NodeAtPointer | undefined {
   const tree = parseTree(text);
-  const node = tree && findNodeAtLocation(tree, pathOfPointer(pointer));
+  const node = tree && findNodeAtLocation(tree, parsePointer(pointer));
   if (node?.type !== 'object') return undefined;
   const value = getNodeValue(node) as JsonObject;
   const view = readNode(value, pointer);
@@ -102,5 +93,5 @@ export function propEdits(text: string, nodePointer: string, prop: string, value
   const node = nodeAtPointer(text, nodePointer);
   const target = node ? node.pointerOf(prop) : `${nodePointer}/props/${prop}`;
   // A removal deletes the property's own text; formatting it would re-indent its neighbours.
-  return modify(text, pathOfPointer(target), value, value === undefined ? {} : FORMAT);
+  return modify(text, parsePointer(target), value, value === undefined ? {} : FORMAT);
 }
