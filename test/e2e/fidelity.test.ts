@@ -159,9 +159,10 @@ describe('theme in the browser', () => {
     await light.page.screenshot({ path: path.join(SHOTS, 'fidelity-gauges-dark.png'), fullPage: true });
     await light.page.goto(`${app.url}/pages/${pipelineId}?theme=dark`);
     await expect.poll(() => light.page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    // recharts' axis ticks read the muted token: light text on the dark page.
-    const tick = await light.page.locator('.recharts-cartesian-axis-tick-value').first().evaluate((el) => getComputedStyle(el).fill);
-    expect(luminance(tick)).toBeGreaterThan(0.3);
+    // recharts' axis ticks read the muted token: light text on the dark page. Polled: read as soon as the bars
+    // appear, the first tick had no computed fill in 6 of 15 loads here (recharts redraws its ticks once measured).
+    const tickFill = () => light.page.locator('.recharts-cartesian-axis-tick-value').first().evaluate((el) => getComputedStyle(el).fill);
+    await expect.poll(async () => luminance(await tickFill()), { timeout: 10_000 }).toBeGreaterThan(0.3);
     await light.page.screenshot({ path: path.join(SHOTS, 'fidelity-pipeline-dark.png'), fullPage: true });
     expect(light.errors).toEqual([]);
     await light.page.context().close();
