@@ -8,12 +8,12 @@
 import { z } from 'zod';
 import type { PropRange } from '../format/value-range';
 import type { DrawingRule } from './drawing';
-import { COLOR_KEY } from './schema-keywords';
+import { COLOR_KEY, NUMERIC_KEY } from './schema-keywords';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
 /** Marks a prop whose column (or `$value`) must hold numbers: the online checks compare it with the column's real type. */
-export const NUMERIC_META_KEY = 'x-numeric';
+export const NUMERIC_META_KEY = NUMERIC_KEY;
 
 export const queryBindingSchema = z
   .object({ $query: z.string().min(1).describe('The name of a declared query.') })

@@ -192,7 +192,7 @@ describe('components palette and outline', () => {
       await outline.getByRole('treeitem', { name: /^Stat/ }).focus();
       await page.keyboard.press('Alt+ArrowUp');
       await expect.poll(() => outline.getByRole('treeitem', { name: /^Stat/ }).getAttribute('data-pointer')).toBe('/spec/root/children/1/children/0');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pointer'))).toBe('/spec/root/children/1/children/0');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-pointer'))).toBe('/spec/root/children/1/children/0');
       expect(await gridChildren(page)).toEqual(['Stat', 'BarChart']);
       expect(offHost).toEqual([]);
     } finally {

@@ -57,6 +57,28 @@ describe('controlsFor', () => {
     expect(byId(literal, 'value')).toMatchObject({ kind: 'text', value: '42', acceptsNumber: true });
   });
 
+  it('switches a $value prop between a typed value and a query’s first row, keeping what the preview shows', () => {
+    const rows: Record<string, Record<string, unknown>> = { by_channel: { channel: 'web', events: 12 }, totals: { all_events: '1234', rate: 0.5 } };
+    const withRows = ctx({ queries: ['totals', 'by_channel'], firstRow: (q) => rows[q] });
+    // Typed: binding it picks the first query and, for a number, its first column holding one.
+    const typed = controlsFor(schemaOf('Stat'), { label: 'All', value: 42 }, withRows);
+    const from = byId(typed, 'value.from');
+    expect(from).toMatchObject({ kind: 'select', source: 'binding', options: ['query'], value: '' });
+    expect(propValueFromInput(from, 'query', { value: 42 })).toEqual({ ok: true, value: { $value: { query: 'totals', field: 'all_events' } } });
+    expect(propValueFromInput(from, '', { value: 42 })).toEqual({ ok: true, value: 42 });
+    // Bound: back to typed, it writes the number the binding showed (numeric text from Postgres as a number).
+    const bound = controlsFor(schemaOf('Stat'), { label: 'All', value: { $value: { query: 'totals', field: 'all_events' } } }, withRows);
+    expect(byId(bound, 'value.from').value).toBe('query');
+    expect(propValueFromInput(byId(bound, 'value.from'), '', {})).toEqual({ ok: true, value: 1234 });
+    // With no result held, the column is left for the author to choose, and going back to typed clears the prop.
+    const unknown = controlsFor(schemaOf('Stat'), { value: { $value: { query: 'totals', field: 'rate' } } }, ctx({ firstRow: () => undefined, columnsOf: () => undefined }));
+    expect(propValueFromInput(byId(unknown, 'value.from'), '', {})).toEqual({ ok: true, value: undefined });
+    const fresh = controlsFor(schemaOf('Stat'), {}, ctx({ columnsOf: () => undefined }));
+    expect(propValueFromInput(byId(fresh, 'value.from'), 'query', {})).toEqual({ ok: true, value: { $value: { query: 'by_channel' } } });
+    // A page that declares no query has nothing to bind: no switch.
+    expect(controlsFor(schemaOf('Stat'), { value: 1 }, ctx({ queries: [] })).some((c) => c.id === 'value.from')).toBe(false);
+  });
+
   it('marks a control with the diagnostic the validator gave its prop', () => {
     const diagnostics = [{ code: 'bad-prop' as const, severity: 'error' as const, message: 'level must be at most 4', pointer: '/spec/root/children/0/props/level' }];
     const controls = controlsFor(schemaOf('Heading'), { text: 'x', level: 9 }, ctx({ diagnostics }));

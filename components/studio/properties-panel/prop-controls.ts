@@ -7,8 +7,10 @@
  * (`x-columns-of`), and a JSON box for anything richer. Pure: no React, no
  * Monaco, so vitest runs it in Node.
  */
+import { toNumber } from '../../../lib/format/format-value';
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
-import { COLOR_KEY, COLUMNS_OF_KEY } from '../../../lib/spec/schema-keywords';
+import type { Row } from '../../../lib/spec/resolved';
+import { COLOR_KEY, COLUMNS_OF_KEY, NUMERIC_KEY } from '../../../lib/spec/schema-keywords';
 
 type Schema = Record<string, unknown>;
 
@@ -21,11 +23,13 @@ export interface PropControl {
   prop: string;
   label: string;
   kind: ControlKind;
-  /** What a select lists: enum values, declared queries, result columns or the theme's colour tokens. */
-  source?: 'enum' | 'query' | 'column' | 'color';
+  /** What a select lists: enum values, declared queries, result columns, the theme's colour tokens, or where a `$value` prop's value comes from. */
+  source?: 'enum' | 'query' | 'column' | 'color' | 'binding';
   /** For one slot of an array prop (a series colour): its index; clearing it removes the slot. */
   index?: number;
   options?: readonly string[];
+  /** What each option (and '' for the empty choice) writes, for a select whose options are not the prop's values. */
+  choices?: Readonly<Record<string, unknown>>;
   /** What the control holds: the prop's value as text, '' when the prop is not set. */
   value: string;
   /** The default, shown as a placeholder (or as the select's empty choice). */
@@ -48,6 +52,8 @@ export interface ControlContext {
   queries: readonly string[];
   /** The result columns the studio holds for a query, or undefined when it holds none. */
   columnsOf(query: string): readonly string[] | undefined;
+  /** The first row of a query's result the studio holds: what a `$value` shows. */
+  firstRow?(query: string): Row | undefined;
   /** The theme's colour tokens (`var(--ap-series-1)`, …), offered for colour props. */
   colorTokens: readonly string[];
   /** The document pointer of the node (`/spec/root/children/0`): diagnostics are matched under it. */
@@ -149,6 +155,47 @@ function colorControls(base: Omit<PropControl, 'kind' | 'value'>, schema: Schema
   }));
 }
 
+/**
+ * Where a `$value` prop's value comes from: typed here, or a query's first
+ * row. Switching to a query binds the first declared query (its first numeric
+ * column for a number); switching back keeps the value the binding showed, so
+ * the preview does not change under the author. Nothing when the page
+ * declares no query to bind and the prop is not bound.
+ */
+function valueSourceControl(base: Omit<PropControl, 'kind' | 'value'>, schema: Schema, value: unknown, ctx: ControlContext): PropControl | undefined {
+  const bound = isObject(value) && isObject(value.$value) ? value.$value : undefined;
+  const first = ctx.queries[0];
+  if (!bound && first === undefined) return undefined;
+  const literal = literalBranch(schema);
+  const types = typesOf(literal);
+  const numeric = schema[NUMERIC_KEY] === true || (types.size > 0 && [...types].every((t) => t === 'number' || t === 'integer'));
+  let toQuery: unknown = value;
+  if (!bound) {
+    const row = ctx.firstRow?.(first!);
+    const columns = ctx.columnsOf(first!) ?? [];
+    const field = (numeric && row ? columns.find((c) => toNumber(row[c]) !== undefined) : undefined) ?? columns[0];
+    toQuery = { $value: { query: first, ...(field ? { field } : {}) } };
+  }
+  let toLiteral: unknown;
+  if (bound && typeof bound.query === 'string' && typeof bound.field === 'string') {
+    const shown = ctx.firstRow?.(bound.query)?.[bound.field];
+    if ((types.has('number') || types.has('integer')) && toNumber(shown) !== undefined) toLiteral = toNumber(shown);
+    else if (types.has('string') && (typeof shown === 'string' || typeof shown === 'number')) toLiteral = String(shown);
+  } else if (!bound) toLiteral = value;
+  const { placeholder: _default, diagnostic: _problem, ...rest } = base;
+  return {
+    ...rest,
+    id: `${base.prop}.from`,
+    label: `${base.prop} from`,
+    kind: 'select',
+    source: 'binding',
+    options: ['query'],
+    choices: { '': toLiteral, query: toQuery },
+    value: bound ? 'query' : '',
+    required: false,
+  };
+}
+
 /** One control per prop of the node (two for a prop bound with `$value`: its query and its column). */
 export function controlsFor(propsSchema: Schema, props: Record<string, unknown>, ctx: ControlContext): PropControl[] {
   const properties = isObject(propsSchema.properties) ? (propsSchema.properties as Record<string, Schema>) : {};
@@ -172,6 +219,8 @@ export function controlsFor(propsSchema: Schema, props: Record<string, unknown>,
       controls.push({ ...base, kind: 'select', source: 'query', options: withCurrent(ctx.queries, current), value: current });
       continue;
     }
+    const from = binding === 'value' ? valueSourceControl(base, schema, value, ctx) : undefined;
+    if (from) controls.push(from);
     if (binding === 'value' && isObject(value) && isObject(value.$value)) {
       const query = typeof value.$value.query === 'string' ? value.$value.query : '';
       const field = typeof value.$value.field === 'string' ? value.$value.field : '';

@@ -55,6 +55,8 @@ export function propValueFromInput(control: PropControl, raw: string, props: Rec
     else list[Math.min(control.index, list.length)] = raw;
     return { ok: true, value: list.length ? list : undefined };
   }
+  // A select whose options stand for values (where a `$value` comes from): it writes the value its choice names.
+  if (control.choices) return { ok: true, value: control.choices[raw] };
   const binding = isObject(current) && isObject(current.$value) ? current.$value : undefined;
   if (control.id !== control.prop) {
     // The column of a `$value` binding.

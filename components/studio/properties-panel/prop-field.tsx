@@ -17,6 +17,7 @@ const domId = (id: string) => `prop-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 /** What the empty choice of a select means. */
 function emptyChoice(control: PropControl): string {
+  if (control.source === 'binding') return 'typed here';
   if (control.placeholder !== undefined) return `default: ${control.placeholder}`;
   if (control.source === 'column') return '(choose a column)';
   if (control.source === 'query') return '(choose a query)';
@@ -25,6 +26,11 @@ function emptyChoice(control: PropControl): string {
     return control.value === '' ? '(add a colour)' : '(remove this colour)';
   }
   return '(not set)';
+}
+
+/** What an option reads as: its value, but for the choice of where a `$value` comes from. */
+function optionText(control: PropControl, option: string): string {
+  return control.source === 'binding' && option === 'query' ? 'a query’s first row' : option;
 }
 
 export function PropField({ control, shown, problem, onChange, onDone }: PropFieldProps) {
@@ -48,7 +54,7 @@ export function PropField({ control, shown, problem, onChange, onDone }: PropFie
           <option value="">{emptyChoice(control)}</option>
           {(control.options ?? []).map((option) => (
             <option key={option} value={option}>
-              {option}
+              {optionText(control, option)}
             </option>
           ))}
         </select>

@@ -45,7 +45,11 @@ export function PropertiesPanel({ text, nodePointer, schema, outcomes, diagnosti
     if (!node || !propsSchema || nodePointer === undefined) return [];
     const queries = factsOf(text).queries.map((q) => q.name);
     const columnsOf = (query: string) => resultColumns(outcomes?.[query])?.map((c) => c.name);
-    return controlsFor(propsSchema, node.props, { queries, columnsOf, colorTokens: THEME_COLOR_TOKENS, nodePointer, diagnostics });
+    const firstRow = (query: string) => {
+      const outcome = outcomes?.[query];
+      return outcome?.ok ? outcome.result.rows[0] : undefined;
+    };
+    return controlsFor(propsSchema, node.props, { queries, columnsOf, firstRow, colorTokens: THEME_COLOR_TOKENS, nodePointer, diagnostics });
   }, [node, propsSchema, nodePointer, text, outcomes, diagnostics]);
 
   if (!node || nodePointer === undefined) return <p className="st-side-empty">Put the cursor in a component’s JSON, or click it in the preview.</p>;
