@@ -7,7 +7,7 @@ export const definition = defineComponent({
   type: 'ScatterChart',
   group: 'data',
   description:
-    'How two measures relate: one dot per row at (`x`, `y`), optionally sized by `size` and coloured by `group`. Past a few hundred dots the server draws a density-preserving sample (every occupied region of the plot keeps a dot, and the rows with the smallest and largest x and y are kept), and the figure says so ("10,000 points, 700 drawn"); Show data and Download CSV still give every row.',
+    'How two measures relate: one dot per row at (`x`, `y`), optionally sized by `size` and coloured by `group`. Past `maxPoints` rows (700 at most) the server sends a density-preserving sample, outliers and extremes kept, and the figure says so.',
   props: z
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per dot.'),
@@ -28,7 +28,7 @@ export const definition = defineComponent({
         .min(100)
         .max(20_000)
         .default(5000)
-        .describe('Most dots drawn (the server draws at most 700 of a longer result). Longer results are sampled deterministically, and a note says how many are shown.'),
+        .describe('Most dots drawn (at most 700 are sent). Longer results are sampled deterministically, and a note says how many are shown.'),
       xFormat: cartesianProps.format('x values'),
       yFormat: cartesianProps.format('y values'),
       sizeFormat: cartesianProps.format('sizes (in the tooltip)'),

@@ -1,10 +1,11 @@
 /**
  * A Custom node's own script runs sandboxed, in real Chromium over the
  * production build: it reaches neither the page around it (parent.document),
- * nor the network (fetch, an image, to a listener on this machine), nor the
+ * nor the network (fetch, an image, WebRTC to a STUN server: listeners on this machine), nor the
  * app's cookies, nor the top window's location; and it still draws the rows
  * it was handed. A frame that navigates itself does not leave the app's origin.
  */
+import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,11 +20,17 @@ withAppAndBrowser((a, b) => {
   browser = b;
 });
 
-// A listener the script tries to reach: it must never hear from it.
+// Listeners the script tries to reach (HTTP, and UDP as a STUN server for WebRTC): they must never hear from it.
 const heard: string[] = [];
 let listener: Server;
 let port: number;
+let udp: Socket;
+let udpPort: number;
 beforeAll(async () => {
+  udp = createSocket('udp4');
+  udp.on('message', (message, from) => heard.push(`udp ${message.length} B from ${from.address}:${from.port}`));
+  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', () => resolve()));
+  udpPort = udp.address().port;
   port = await freePort();
   listener = createServer((req, res) => {
     heard.push(`${req.method} ${req.url}`);
@@ -31,7 +38,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve));
 });
-afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+afterAll(async () => {
+  udp.close();
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+});
 
 function pageText(): string {
   const script = `
@@ -41,6 +51,7 @@ try { if (document.cookie) got.push('cookie: ' + document.cookie); } catch (e) {
 try { fetch('http://127.0.0.1:${port}/fetch').then(function () { got.push('fetch'); }, function () {}); } catch (e) {}
 try { new Image().src = 'http://127.0.0.1:${port}/image'; } catch (e) {}
 try { top.location = 'http://127.0.0.1:${port}/top'; } catch (e) {}
+try { var pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${udpPort}' }] }); pc.createDataChannel('rows'); pc.createOffer().then(function (o) { return pc.setLocalDescription(o); }); got.push('webrtc'); } catch (e) {}
 document.getElementById('rows').innerHTML = amdahl.rows.map(function (r) { return '<li>' + r.channel + ': ' + r.events + '</li>'; }).join('');
 setTimeout(function () { document.getElementById('got').textContent = 'got: ' + (got.join(', ') || 'nothing'); }, 500);`;
   return JSON.stringify(
