@@ -89,7 +89,7 @@ export function PieChartView({ props, layout }: ViewProps<Props>) {
           <div className={styles.wrap}>
           <div className={styles.layout}>
             <div className={styles.chart}>
-              <ChartArea height={frameBodyHeight(height, layout)}>
+              <ChartArea height={frameBodyHeight(height, layout)} shape="round">
                 <PieChart>
                   <Pie
                     data={slices}

@@ -79,7 +79,7 @@ export function RadarChartView({ props, layout }: ViewProps<Props>) {
         <ChartBody notes={notes}>
           <div className={styles.layout}>
             <div className={styles.chart}>
-              <ChartArea height={frameBodyHeight(height, layout) - (ys.length > 1 ? 28 : 0)}>
+              <ChartArea height={frameBodyHeight(height, layout) - (ys.length > 1 ? 28 : 0)} shape="round">
                 <RadarChart data={chartData} outerRadius="74%" margin={{ top: 8, right: 24, bottom: 8, left: 24 }}>
                   <PolarGrid stroke="var(--ap-border, #e1e4ea)" />
                   <PolarAngleAxis dataKey="axis" tick={tickStyle} />

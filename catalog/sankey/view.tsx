@@ -120,7 +120,7 @@ export function SankeyView({ props, layout }: ViewProps<Props>) {
       };
       body = (
         <ChartBody notes={notes}>
-          <ChartArea height={frameBodyHeight(height, layout)}>
+          <ChartArea height={frameBodyHeight(height, layout)} shape="block">
             <Sankey
               data={{ nodes: drawnNodes, links: graph.links }}
               node={renderNode as never}

@@ -10,6 +10,7 @@ import type { CSSProperties, ReactElement, ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { formatValue, toNumber, type ValueFormat } from '../../lib/format/format-value';
 import type { BoundRows, Row } from '../../lib/spec/resolved';
+import { useHydrated } from './use-hydrated';
 
 /** Shown for a null or empty category, so such rows stay visible instead of vanishing. */
 export const NONE_LABEL = '(none)';
@@ -132,10 +133,15 @@ export function ChartBody({ notes, children }: { notes?: readonly (string | fals
 
 /**
  * A recharts chart that fills its box. Browsers measure the box; where nothing
- * can be measured (jsdom, the first client render) it starts at `width` x
- * `height`, so tests see real SVG.
+ * can be measured (jsdom) it starts at `width` x `height`, so tests see real
+ * SVG. Recharts draws nothing on the server, so the server's HTML (and the
+ * first paint, before the chart's code arrives) holds a faint placeholder of
+ * the chart's shape in the sized box instead: a disc for a pie or a radar, a
+ * block for a treemap or a flow.
  */
-export function ChartArea({ height, width = 640, children }: { height: number; width?: number; children: ReactElement }) {
+export function ChartArea({ height, width = 640, shape, children }: { height: number; width?: number; shape: 'round' | 'block'; children: ReactElement }) {
+  const hydrated = useHydrated();
+  if (!hydrated) return <div className={`ap-chart-placeholder ap-chart-placeholder-${shape}`} aria-hidden="true" data-chart-placeholder="" />;
   return (
     <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width, height }}>
       {children}

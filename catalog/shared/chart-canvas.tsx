@@ -4,10 +4,11 @@
  * of a chart. Apart from cartesian-view's shared renderer, so a bar or scatter
  * chart does not load the line/area/composed code with it.
  */
-import { useEffect, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import type { PageLayout } from '../view-types';
 import { frameBodyHeight } from './cartesian';
+import { useHydrated } from './use-hydrated';
 
 const NOTE_HEIGHT = 20;
 
@@ -35,8 +36,7 @@ export function ChartCanvas({
 }) {
   const body = frameBodyHeight(height, layout);
   const chartHeight = Math.max(60, body - notes.length * NOTE_HEIGHT);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minWidth: 0 }}>
       <div style={{ flex: '1 1 auto', minHeight: 0, minWidth: 0, overflow: 'hidden' }}>

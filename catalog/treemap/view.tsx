@@ -138,7 +138,7 @@ export function TreemapView({ props, layout }: ViewProps<Props>) {
         <ChartBody notes={notes}>
           <div className={styles.layout}>
             <div className={styles.chart}>
-              <ChartArea height={frameBodyHeight(height, layout) - (blocks.length > 0 ? 30 : 0)}>
+              <ChartArea height={frameBodyHeight(height, layout) - (blocks.length > 0 ? 30 : 0)} shape="block">
                 <Treemap
                   data={tree}
                   dataKey="value"
