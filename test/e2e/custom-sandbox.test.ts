@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type AppServer } from './app-server';
 import { withAppAndBrowser } from './app-and-browser';
 import { createPage, mint } from './embed-fixtures';
+import { openNewPageWith } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -92,22 +93,8 @@ describe('Custom in a sandbox', () => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
     });
     try {
-      await page.goto(`${app.url}/pages/new`);
-      await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
+      await openNewPageWith(page, app.url, pageText(), 'Sandboxed');
       const studioUrl = page.url();
-      await page.evaluate((t) => navigator.clipboard.writeText(t), pageText());
-      await expect
-        .poll(
-          async () => {
-            if ((await page.locator('.st-toolbar strong').innerText()) === 'Sandboxed') return true;
-            await page.locator('.monaco-editor .view-lines').first().click();
-            await page.keyboard.press('Control+A');
-            await page.keyboard.press('Control+V');
-            return false;
-          },
-          { timeout: 20_000, interval: 1000 },
-        )
-        .toBe(true);
 
       const frameElement = page.getByTestId('preview').locator('iframe[title="Channel rows"]');
       await frameElement.waitFor({ timeout: 60_000 });

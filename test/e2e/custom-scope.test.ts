@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppServer } from './app-server';
 import { withAppAndBrowser } from './app-and-browser';
+import { openNewPageWith } from './studio-driving';
 
 const WRITER = 'amdhl_e2e_custom_writer_01';
 let app: AppServer;
@@ -51,21 +52,7 @@ describe('saving a Custom node without pages:admin', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     const page = await context.newPage();
     try {
-      await page.goto(`${app.url}/pages/new`);
-      await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-      await page.evaluate((t) => navigator.clipboard.writeText(t), TEXT);
-      await expect
-        .poll(
-          async () => {
-            if ((await page.locator('.st-toolbar strong').innerText()) === 'Custom without admin') return true;
-            await page.locator('.monaco-editor .view-lines').first().click();
-            await page.keyboard.press('Control+A');
-            await page.keyboard.press('Control+V');
-            return false;
-          },
-          { timeout: 20_000, interval: 1000 },
-        )
-        .toBe(true);
+      await openNewPageWith(page, app.url, TEXT, 'Custom without admin');
       // The preview draws it in its sandbox, whatever the key.
       await expect.poll(() => page.frameLocator('iframe[title="Count"]').locator('#n').innerText().catch(() => ''), { timeout: 30_000 }).toBe('6 channels');
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppServer } from './app-server';
 import { withAppAndBrowser } from './app-and-browser';
 import { watchOffHostRequests } from './browser';
+import { openNewPageWith } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -52,22 +53,7 @@ async function openStudio(): Promise<{ page: Page; offHost: string[]; close(): P
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   const page = await context.newPage();
   const offHost = watchOffHostRequests(page);
-  await page.goto(`${app.url}/pages/new`);
-  await page.locator('.monaco-editor').waitFor({ timeout: 60_000 });
-  const text = pageText();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await expect
-    .poll(
-      async () => {
-        if ((await page.locator('.st-toolbar strong').innerText()) === 'Authoring') return true;
-        await page.locator('.monaco-editor .view-lines').first().click();
-        await page.keyboard.press('Control+A');
-        await page.keyboard.press('Control+V');
-        return false;
-      },
-      { timeout: 20_000, interval: 1000 },
-    )
-    .toBe(true);
+  await openNewPageWith(page, app.url, pageText(), 'Authoring');
   // The query ran: the studio holds its columns.
   await expect.poll(() => page.getByTestId('query-strip').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/by_channel: 6 rows/);
   return { page, offHost, close: () => context.close() };

@@ -1,5 +1,6 @@
 /** Driving the studio's Monaco editor from a browser test as a person would: shared by the saving tests and the latency benchmark. */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Replaces the editor's text as a person would: select all, paste. (The context needs clipboard permissions.) */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
@@ -7,6 +8,26 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
   await page.locator('.st-editor .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
+}
+
+/**
+ * Opens a new page in the studio and pastes `text` into its editor, again each
+ * second until the toolbar shows the page's `name` (a paste that lands before
+ * the editor takes input is lost). The context needs clipboard permissions.
+ */
+export async function openNewPageWith(page: Page, appUrl: string, text: string, name: string): Promise<void> {
+  await page.goto(`${appUrl}/pages/new`);
+  await page.locator('.st-editor .monaco-editor').waitFor({ timeout: 60_000 });
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator('.st-toolbar strong').innerText()) === name) return true;
+        await replaceEditorText(page, text);
+        return false;
+      },
+      { timeout: 20_000, interval: 1000 },
+    )
+    .toBe(true);
 }
 
 /** Opens a page's studio in a new tab of `context` and waits for the editor. */

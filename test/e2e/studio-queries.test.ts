@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
 import { launchBrowser, watchOffHostRequests } from './browser';
+import { replaceEditorText } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -61,13 +62,6 @@ function pageText(title: string, sql = BY_TOPIC): string {
 }
 
 const jsonEditor = (page: Page) => page.getByTestId('json-editor');
-
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await jsonEditor(page).locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-}
 
 /** The JSON editor's whole text, read as a person would: select all, copy. */
 async function editorText(page: Page): Promise<string> {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
 import { launchBrowser, watchOffHostRequests } from './browser';
+import { replaceEditorText } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
@@ -43,14 +44,6 @@ function pageText(name: string, component: string, query: string): string {
     null,
     2,
   );
-}
-
-/** Replaces the editor's text as a person would: select all, paste (typing would trigger auto-closing brackets). */
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
 }
 
 describe('studio', () => {
