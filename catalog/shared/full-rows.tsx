@@ -7,23 +7,28 @@
  * with the request, so the rows come as the same identity, slice and params.
  */
 import { useEffect, useState } from 'react';
+import { ROWS_ROUTE_KEYS } from '../../lib/spec/drawing';
 import type { BoundRows, ResultColumn, Row } from '../../lib/spec/resolved';
 import { ChartDataTable } from './chart-data';
 import styles from './download-csv.module.css';
 
-/** The route's own keys, never taken from the page's address. */
-const OWN_KEYS = new Set(['node', 'format', 'rows']);
-
 /** `href` plus the page's query string and the format asked for. */
 export function fullRowsUrl(href: string, format: 'csv' | 'json', pageSearch: string, all = false): string {
   const url = new URL(href, 'http://app.invalid');
-  for (const [key, value] of new URLSearchParams(pageSearch)) if (!OWN_KEYS.has(key) && !url.searchParams.has(key)) url.searchParams.append(key, value);
+  for (const [key, value] of new URLSearchParams(pageSearch)) if (!ROWS_ROUTE_KEYS.includes(key) && !url.searchParams.has(key)) url.searchParams.append(key, value);
   url.searchParams.set('format', format);
   if (all) url.searchParams.set('rows', 'all');
   return `${url.pathname}${url.search}`;
 }
 
 const pageSearch = () => (typeof window === 'undefined' ? '' : window.location.search);
+
+/** A full-rows route's JSON, asked with the page's query string: the first rows Show data lists, or with `all` every row. */
+async function fetchFullRows(href: string, all: boolean): Promise<{ columns: ResultColumn[]; rows: Row[]; total: number; truncated?: boolean }> {
+  const response = await fetch(fullRowsUrl(href, 'json', pageSearch(), all), { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as { columns: ResultColumn[]; rows: Row[]; total: number; truncated?: boolean };
+}
 
 /** "Download CSV" as a link to every row, streamed by the server. */
 export function DownloadAllCsv({ href, name }: { href: string; name: string }) {
@@ -48,10 +53,8 @@ export function FullRowsTable({ id, name, href }: { id: string; name: string; hr
   const [state, setState] = useState<{ data?: Fetched; failed?: boolean }>({});
   useEffect(() => {
     let live = true;
-    fetch(fullRowsUrl(href, 'json', pageSearch()), { headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { columns: { name: string }[]; rows: Row[]; total: number };
+    fetchFullRows(href, false)
+      .then((body) => {
         if (live) setState({ data: { columns: body.columns.map((c) => c.name), rows: body.rows, total: body.total } });
       })
       .catch(() => live && setState({ failed: true }));
@@ -79,10 +82,8 @@ export function useFullRows(data: BoundRows): { data: BoundRows; load: () => voi
   useEffect(() => {
     if (!asked || !href) return;
     let live = true;
-    fetch(fullRowsUrl(href, 'json', pageSearch(), true), { headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        const body = (await response.json()) as { columns: ResultColumn[]; rows: Row[]; truncated?: boolean };
+    fetchFullRows(href, true)
+      .then((body) => {
         if (live) setLoaded({ from: data, data: { query: data.query, columns: body.columns, rows: body.rows, truncated: body.truncated === true } });
       })
       // The rows sent stay shown; the count still says how many there are.

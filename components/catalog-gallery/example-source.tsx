@@ -1,6 +1,7 @@
 'use client';
 /** An example's "Open in studio" link, and its JSON shown on demand (fetched from /catalog/source). */
 import Link from 'next/link';
+import { OnDemandRegion } from './on-demand-region';
 import { useOnDemand } from './use-on-demand';
 import styles from './gallery.module.css';
 
@@ -19,17 +20,13 @@ export function ExampleSource({ id, name }: { id: string; name: string }) {
           <span className={styles.hidden}>: {name}</span>
         </button>
       </div>
-      <div id={regionId} hidden={!open} className={styles.sourceRegion}>
-        {content.state === 'loaded' ? (
+      <OnDemandRegion id={regionId} open={open} content={content} what="the JSON" className={styles.sourceRegion}>
+        {(json) => (
           <pre className={styles.json} tabIndex={0} aria-label={`JSON of the example ${name}`}>
-            {content.value}
+            {json}
           </pre>
-        ) : content.state === 'failed' ? (
-          <p role="alert">The JSON could not be loaded: {content.message}</p>
-        ) : open ? (
-          <p role="status" className={styles.loadingText}>Loading the JSON…</p>
-        ) : null}
-      </div>
+        )}
+      </OnDemandRegion>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 /** A component's props table, fetched from /catalog/props the first time the reader opens it. */
 import type { PropReference } from '../../lib/spec/props-reference';
 import { PropsTable } from './props-table';
+import { OnDemandRegion } from './on-demand-region';
 import { useOnDemand } from './use-on-demand';
 import styles from './gallery.module.css';
 
@@ -14,15 +15,9 @@ export function PropsDisclosure({ type, count }: { type: string; count: number }
       <button type="button" className="st-button" aria-expanded={open} aria-controls={regionId} onClick={toggle} data-show-props={type}>
         {open ? 'Hide' : 'Show'} props of {type} ({count})
       </button>
-      <div id={regionId} hidden={!open}>
-        {content.state === 'loaded' ? (
-          <PropsTable type={type} rows={content.value} />
-        ) : content.state === 'failed' ? (
-          <p role="alert">The props could not be loaded: {content.message}</p>
-        ) : open ? (
-          <p role="status" className={styles.loadingText}>Loading the props…</p>
-        ) : null}
-      </div>
+      <OnDemandRegion id={regionId} open={open} content={content} what="the props">
+        {(rows) => <PropsTable type={type} rows={rows} />}
+      </OnDemandRegion>
     </div>
   );
 }

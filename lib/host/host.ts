@@ -122,7 +122,6 @@ interface SharedWithViews {
   views: KeyViews<Host>;
 }
 
-/** The local platform's `POST /pages/validate`: the same library, on a body that carries no page name. */
 /** The value of a JSON text, or undefined: the validator has already said where and why it is not JSON. */
 function jsonValue(text: string): unknown {
   try {
@@ -258,17 +257,22 @@ export function createHost({ catalog, env, viewOf }: HostOptions): Host {
     return { ...started, outcomes: await settleOutcomes(started.outcomes) };
   }
 
-  async function streamStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<StreamedRender> {
+  /** A stored page as the renderer takes it, with the validator's diagnostics. */
+  async function checkStored(stored: StoredPage): Promise<{ page: CanonicalPage; diagnostics: Diagnostic[] }> {
     const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
     // A stored page with a Custom node was saved by a key holding pages:admin: the platform checked.
     const diagnostics = await validate(value, { allowCustom: true });
-    return startRender(normalisePage(value), diagnostics, params, { ...options, pageId: stored.id });
+    return { page: normalisePage(value), diagnostics };
+  }
+
+  async function streamStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<StreamedRender> {
+    const { page, diagnostics } = await checkStored(stored);
+    return startRender(page, diagnostics, params, { ...options, pageId: stored.id });
   }
 
   async function nodeRowsOf(stored: StoredPage, pointer: string, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<NodeRows> {
-    const value = { name: stored.name, tags: stored.tags, declared_queries: stored.declared_queries, spec: stored.spec };
-    const diagnostics = await validate(value);
-    return nodeRows(catalog, normalisePage(value), pointer, (page) => startRender(page, diagnostics, params, { ...options, pageId: stored.id }).outcomes);
+    const { page, diagnostics } = await checkStored(stored);
+    return nodeRows(catalog, page, pointer, (one) => startRender(one, diagnostics, params, { ...options, pageId: stored.id }).outcomes);
   }
 
   async function renderStored(stored: StoredPage, params: Record<string, unknown> = {}, options: { rules?: SliceRules } = {}): Promise<RenderData> {

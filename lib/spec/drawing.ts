@@ -27,6 +27,9 @@ export interface DrawingRule {
   reduce(data: BoundRows, props: Readonly<Record<string, unknown>>): DrawingReduction | undefined;
 }
 
+/** The full-rows routes' own query keys (`node`, `format`, `rows`): every other key of their query string is the page's. */
+export const ROWS_ROUTE_KEYS: readonly string[] = ['node', 'format', 'rows'];
+
 /** Set on BoundRows the server reduced: how many the query returned and where all of them can be fetched. */
 export interface DrawnRows {
   total: number;

@@ -113,20 +113,26 @@ export function nodeAtPointer(tree: Node | undefined, pointer: string, key = fal
 }
 
 /**
- * One step down. With a repeated key, the last one wins, as in JSON.parse,
- * so a finding about the value that counts points at that value.
+ * The value of `key` in an object node, or undefined. With a repeated key the
+ * last one wins, as in JSON.parse, so a finding about the value that counts
+ * points at that value.
  */
+export function propertyValue(object: Node | undefined, key: string): Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  let found: Node | undefined;
+  for (const property of object.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode && String(keyNode.value) === key) found = valueNode;
+  }
+  return found;
+}
+
+/** One step down: an array's element, or an object's property (propertyValue). */
 function childAt(node: Node, segment: string | number): Node | undefined {
   if (node.type === 'array') {
     return typeof segment === 'number' ? node.children?.[segment] : undefined;
   }
-  if (node.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (keyNode && String(keyNode.value) === String(segment)) found = valueNode;
-  }
-  return found;
+  return propertyValue(node, String(segment));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { classifyColumnType } from '../../../lib/spec/column-types';
 import type { ExampleNode } from '../../../lib/spec/define';
+import { isObject } from '../../../lib/spec/document';
 import type { PaletteEntry } from '../../../lib/spec/palette';
 import type { ResultColumn } from '../../../lib/spec/resolved';
 import { insertChild, parentOf, type TreeChange } from '../outline/tree-edits';
@@ -16,8 +17,6 @@ export interface BindContext {
   queries: readonly string[];
   columnsOf(query: string): readonly ResultColumn[] | undefined;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function columnPicker(columns: readonly ResultColumn[] | undefined) {
   if (!columns?.length) return undefined;

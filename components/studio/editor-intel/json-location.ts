@@ -4,6 +4,7 @@
  * holds), never by searching the text. Pure: no Monaco, so vitest runs it in Node.
  */
 import { findNodeAtOffset, getNodePath, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { propertyValue } from '../../../lib/spec/json-text';
 
 /** A string in the text: its raw span including the quotes, and its decoded value. */
 export interface StringSpan {
@@ -64,15 +65,6 @@ export function parseDocument(text: string): Node | undefined {
   } catch {
     return undefined; // a document deep enough to overflow the parser: no help, no crash
   }
-}
-
-export function propertyValue(object: Node | undefined, key: string): Node | undefined {
-  if (object?.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const property of object.children ?? []) {
-    if (property.children?.[0]?.value === key) found = property.children[1];
-  }
-  return found;
 }
 
 function spanOf(node: Node | undefined): StringSpan | undefined {

@@ -7,9 +7,9 @@
 import { getNodePath, getNodeValue, modify, type Node } from 'jsonc-parser';
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
 import { isObject, NODE_KEYS } from '../../../lib/spec/document';
-import { nodeAtPointer } from '../../../lib/spec/json-text';
+import { nodeAtPointer, propertyValue } from '../../../lib/spec/json-text';
 import { formatDocument } from '../../../lib/spec/normalise';
-import { componentProp, parseDocument, propertyValue, readFacts, type ColumnsOf, type PageFacts } from './json-location';
+import { componentProp, parseDocument, readFacts, type ColumnsOf, type PageFacts } from './json-location';
 import type { TextEdit } from './rename-edits';
 
 export interface QuickFix {

@@ -4,7 +4,7 @@
  * title, and its children. Pure.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { parsePointer } from '../../../lib/spec/json-text';
+import { parsePointer, propertyValue } from '../../../lib/spec/json-text';
 import { documentPointerOfNode, toPointer } from '../spec-pointers';
 
 export interface OutlineNode {
@@ -20,19 +20,12 @@ export interface OutlineNode {
 
 const TITLE_PROPS = ['title', 'text', 'label', 'name'];
 
-function property(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const p of node.children ?? []) if (p.children?.[0]?.value === key) found = p.children[1];
-  return found;
-}
-
 function read(node: Node, path: (string | number)[], depth: number): OutlineNode | undefined {
   if (node.type !== 'object' || depth > 64) return undefined;
-  const type = property(node, 'type');
-  const props = property(node, 'props');
-  const titleNode = TITLE_PROPS.map((key) => property(props, key)).find((n) => n?.type === 'string');
-  const list = property(node, 'children');
+  const type = propertyValue(node, 'type');
+  const props = propertyValue(node, 'props');
+  const titleNode = TITLE_PROPS.map((key) => propertyValue(props, key)).find((n) => n?.type === 'string');
+  const list = propertyValue(node, 'children');
   const children: OutlineNode[] = [];
   list?.children?.forEach((child, index) => {
     const read_ = read(child, [...path, 'children', index], depth + 1);
@@ -76,6 +69,7 @@ export function flatten(root: OutlineNode | undefined, depth = 1): { node: Outli
   return out;
 }
 
+/** `/a/children/3` → parent `/a`, index 3; undefined for the root. */
 export function parentOf(pointer: string): { parent: string; index: number } | undefined {
   const match = /^(.*)\/children\/(\d+)$/.exec(pointer);
   return match ? { parent: match[1]!, index: Number(match[2]) } : undefined;

@@ -40,8 +40,6 @@ function childCount(text: string, parentPointer: string): number | undefined {
   return Array.isArray(children) ? children.length : undefined;
 }
 
-/** `/a/children/3` → parent `/a`, index 3; undefined for the root. */
-
 /** Inserts `node` as child `index` of the node at `parentPointer` (creating its `children`), or last when index is past the end. */
 export function insertChild(text: string, parentPointer: string, index: number, node: unknown): TreeChange | undefined {
   if (valueAt(text, parentPointer) === undefined) return undefined;

@@ -9,6 +9,7 @@
  */
 import { toNumber } from '../../../lib/format/format-value';
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
+import { isObject } from '../../../lib/spec/document';
 import type { Row } from '../../../lib/spec/resolved';
 import { COLOR_KEY, COLUMNS_OF_KEY, NUMERIC_KEY } from '../../../lib/spec/schema-keywords';
 
@@ -60,8 +61,6 @@ export interface ControlContext {
   nodePointer: string;
   diagnostics: readonly Diagnostic[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The JSON types a schema accepts, through `anyOf` branches. */
 export function typesOf(schema: Schema): Set<string> {

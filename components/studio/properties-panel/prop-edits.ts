@@ -5,7 +5,7 @@
  * left it. Pure: the editor applies the edits as one undo step.
  */
 import { findNodeAtLocation, getNodeValue, modify, parseTree, type Edit } from 'jsonc-parser';
-import { escapePointerSegment, readNode, type JsonObject } from '../../../lib/spec/document';
+import { escapePointerSegment, isObject, readNode, type JsonObject } from '../../../lib/spec/document';
 import { parsePointer } from '../../../lib/spec/json-text';
 import type { PropControl } from './prop-controls';
 
@@ -38,8 +38,6 @@ export function nodeAtPointer(text: string, pointer: string): NodeAtPointer | un
 }
 
 export type ParsedInput = { ok: true; value: unknown } | { ok: false; message: string };
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The prop's new value for what the control now holds; `undefined` removes

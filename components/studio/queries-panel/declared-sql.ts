@@ -5,6 +5,7 @@
  * formatting stay as the author left them.
  */
 import { applyEdits, modify, parseTree, type Node } from 'jsonc-parser';
+import { propertyValue } from '../../../lib/spec/json-text';
 import type { ParamDeclaration } from '../../../lib/spec/page-model';
 
 export interface DeclaredSql {
@@ -13,13 +14,6 @@ export interface DeclaredSql {
   name: string;
   sql: string;
   params?: Record<string, ParamDeclaration>;
-}
-
-function property(node: Node | undefined, key: string): Node | undefined {
-  if (node?.type !== 'object') return undefined;
-  let found: Node | undefined;
-  for (const p of node.children ?? []) if (p.children?.[0]?.value === key) found = p.children[1];
-  return found;
 }
 
 /** Plain JSON of a parsed node (jsonc-parser's getNodeValue without the import weight of the visitor). */
@@ -31,15 +25,15 @@ function valueOf(node: Node): unknown {
 
 /** Every declared query with SQL text (source `sql`, or none given); broken JSON yields what can still be read. */
 export function declaredSqlQueries(text: string): DeclaredSql[] {
-  const list = property(parseTree(text), 'declared_queries');
+  const list = propertyValue(parseTree(text), 'declared_queries');
   if (list?.type !== 'array') return [];
   const out: DeclaredSql[] = [];
   list.children?.forEach((query, index) => {
-    const sql = property(query, 'sql');
-    const source = property(query, 'source');
+    const sql = propertyValue(query, 'sql');
+    const source = propertyValue(query, 'source');
     if (sql?.type !== 'string' || (source !== undefined && source.value !== 'sql')) return;
-    const name = property(query, 'name');
-    const params = property(query, 'params');
+    const name = propertyValue(query, 'name');
+    const params = propertyValue(query, 'params');
     out.push({
       index,
       name: name?.type === 'string' ? String(name.value) : `query ${index + 1}`,

@@ -33,5 +33,23 @@ export class UsageError extends Error {}
 /** A failure that is not the user's syntax (a platform that cannot be reached, a file that cannot be written): exit 2, no usage text. */
 export class RunError extends Error {}
 
+/** The options every reporting command takes (parseArgs). */
+export const OUTPUT_OPTIONS = {
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Whether a command colours its output: --no-color wins, then --color, then the terminal (CliIO.color). */
+export function colorOf(values: { color?: boolean; 'no-color'?: boolean }, io: CliIO): boolean {
+  return values['no-color'] ? false : (values.color ?? io.color);
+}
+
+/** `--format`'s value when it is one of `formats`; a usage error naming them otherwise. */
+export function formatOf<F extends string>(value: string | undefined, formats: readonly F[]): F {
+  if (!formats.includes(value as F)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  return value as F;
+}
+
 /** Exit codes: 0 clean, 1 problems found, 2 usage or I/O. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

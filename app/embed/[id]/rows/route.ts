@@ -6,17 +6,15 @@
  */
 import { readEmbedRequest } from '../../../../lib/embed/embed-request';
 import { host } from '../../../_server/host';
+import { ROWS_ROUTE_KEYS } from '../../../../lib/spec/drawing';
 import { rowsResponse } from '../../../_server/rows-response';
 
 export const dynamic = 'force-dynamic';
 
-/** The route's own keys: not page params. */
-const OWN_KEYS = ['node', 'format', 'rows'];
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const url = new URL(request.url);
-  const search = new URLSearchParams([...url.searchParams].filter(([key]) => !OWN_KEYS.includes(key)));
+  const search = new URLSearchParams([...url.searchParams].filter(([key]) => !ROWS_ROUTE_KEYS.includes(key)));
   const where = `/embed/${id}/rows`;
   const embed = await readEmbedRequest(`/embed/${encodeURIComponent(id)}`, search, host().embeds.keyring);
   if (!embed.ok) return rowsResponse({ ok: false, status: embed.status, reason: embed.reason }, null, where);

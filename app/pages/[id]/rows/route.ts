@@ -3,6 +3,7 @@ import { isPlatformError } from '../../../../lib/platform';
 import { refuseUnsigned } from '../../../_server/session';
 import { requestHost } from '../../../_server/request-host';
 import { errorResponse } from '../../../_server/responses';
+import { ROWS_ROUTE_KEYS } from '../../../../lib/spec/drawing';
 import { paramsOf, rowsResponse } from '../../../_server/rows-response';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const host = await requestHost();
     const page = await host.client.getPage(id);
     if (page.status === 'archived') return rowsResponse({ ok: false, status: 404, reason: 'page archived' }, null, `/pages/${id}/rows`);
-    return rowsResponse(await host.nodeRows(page, node, paramsOf(search, ['node', 'format', 'rows', 'theme'])), search, `/pages/${id}/rows`);
+    return rowsResponse(await host.nodeRows(page, node, paramsOf(search, [...ROWS_ROUTE_KEYS, 'theme'])), search, `/pages/${id}/rows`);
   } catch (error) {
     if (isPlatformError(error) && error.status === 404) return rowsResponse({ ok: false, status: 404, reason: 'page 404' }, null, `/pages/${id}/rows`);
     return errorResponse(error);

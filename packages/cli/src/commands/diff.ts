@@ -1,7 +1,7 @@
 /** `amdahl-pages diff`: per page, what push would change, by node, prop and query. */
 import { parseArgs } from 'node:util';
 import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, OUTPUT_OPTIONS, colorOf, formatOf, type CliIO } from '../io';
 import { FOLDER_OPTIONS, planFolder, readLocalFolder } from '../pages-folder';
 import { PLATFORM_SETTINGS_HELP, withPlatform } from '../platform-connection';
 import { formatPlanMarkdown, formatPlanPretty, planJson, SYNC_FORMATS, type SyncFormat } from '../report/format-sync';
@@ -34,18 +34,15 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
       format: { type: 'string', default: 'pretty' },
       'exit-code': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout(DIFF_HELP);
     return EXIT.ok;
   }
-  const format = values.format as SyncFormat;
-  if (!SYNC_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${SYNC_FORMATS.join(', ')}`);
-  const color = values['no-color'] ? false : values.color ?? io.color;
+  const format = formatOf<SyncFormat>(values.format, SYNC_FORMATS);
+  const color = colorOf(values, io);
   // The folder first: no pages, or a file that is not JSON, stops here without asking the platform.
   const read = await readLocalFolder(io, values.dir, { requirePages: true });
   const view = await withPlatform(io, (connection) => planFolder(io, connection, { dir: values.dir, read, ...(values.tag ? { tag: values.tag } : {}) }));

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { pushPages, type PushResult } from '../../../../lib/pages-as-code/push-pages';
 import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
 import { writeSyncState } from '../../../../lib/pages-as-code/sync-state';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, OUTPUT_OPTIONS, UsageError, colorOf, type CliIO } from '../io';
 import { FOLDER_OPTIONS, planFolder, readLocalFolder } from '../pages-folder';
 import { PLATFORM_SETTINGS_HELP, withPlatform } from '../platform-connection';
 import { startProgress } from '../progress';
@@ -55,9 +55,7 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       prune: { type: 'boolean', default: false },
       format: { type: 'string', default: 'pretty' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_OPTIONS,
     },
   });
   if (values.help) {
@@ -65,7 +63,7 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError('--format must be pretty or json');
-  const color = values['no-color'] ? false : values.color ?? io.color;
+  const color = colorOf(values, io);
   // The folder first: no pages, or a file that is not JSON, stops here without asking the platform.
   const read = await readLocalFolder(io, values.dir, { requirePages: true });
   return withPlatform(io, async (connection) => {

@@ -10,7 +10,7 @@ import { readDocument } from '../../../../lib/spec/document';
 import { normalisePage } from '../../../../lib/spec/normalise';
 import { withPositions, type Finding } from '../../../../lib/spec/positions';
 import { analysePage } from '../../../../lib/spec/validate';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, OUTPUT_OPTIONS, UsageError, colorOf, formatOf, type CliIO } from '../io';
 import { FOLDER_OPTIONS, readLocalFolder } from '../pages-folder';
 import { startProgress } from '../progress';
 import { givenParams, recordResults } from '../record-results';
@@ -74,22 +74,19 @@ export async function testCommand(argv: string[], io: CliIO, version: string): P
       param: { type: 'string', multiple: true, default: [] },
       'max-rows': { type: 'string', default: '200' },
       format: { type: 'string', default: 'pretty' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout(TEST_HELP);
     return EXIT.ok;
   }
-  const format = values.format as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const format = formatOf<OutputFormat>(values.format, FORMATS);
   const maxRows = Number(values['max-rows']);
   if (!Number.isInteger(maxRows) || maxRows < 1) throw new UsageError('--max-rows takes a whole number from 1');
   // Replaying runs no query: a value would change nothing, so asking for one is a mistake worth saying.
   if (values.param.length > 0 && !values.record) throw new UsageError('--param only applies when recording: use it with --record');
-  const color = values['no-color'] ? false : values.color ?? io.color;
+  const color = colorOf(values, io);
   // A file that is not JSON is reported below like any other finding, with its line and column.
   const { folder, local: pages } = await readLocalFolder(io, values.dir, { requirePages: true, keepInvalid: true });
   await prepareValidation();

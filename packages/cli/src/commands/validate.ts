@@ -1,6 +1,6 @@
 /** `amdahl-pages validate <files...>`: every problem in every file, in the chosen format; `--online` also against the platform. */
 import { parseArgs } from 'node:util';
-import { EXIT, RunError, UsageError, type CliIO } from '../io';
+import { EXIT, OUTPUT_OPTIONS, RunError, UsageError, colorOf, formatOf, type CliIO } from '../io';
 import { expandInputs, readInput } from '../read-inputs';
 import { startProgress } from '../progress';
 import { analyseTexts } from '../validate-files';
@@ -40,17 +40,14 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
       'allow-custom': { type: 'boolean', default: false },
       tables: { type: 'string' },
       quiet: { type: 'boolean', default: false },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      ...OUTPUT_OPTIONS,
     },
   });
   if (values.help) {
     io.stdout(VALIDATE_HELP);
     return EXIT.ok;
   }
-  const format = values.format as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const format = formatOf<OutputFormat>(values.format, FORMATS);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -58,7 +55,7 @@ export async function validateCommand(argv: string[], io: CliIO, version: string
   }
   if (positionals.length === 0) throw new UsageError('name at least one file, directory, glob or - for stdin');
   const allowedTables = values.tables?.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-  const color = values['no-color'] ? false : values.color ?? io.color;
+  const color = colorOf(values, io);
 
   const files = await expandInputs(positionals, io);
   const inputs = [];
