@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
-    globalSetup: ['test/e2e/global-setup.ts'],
+    globalSetup: ['test/scratch-root.ts', 'test/e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
     fileParallelism: false,

@@ -3,7 +3,7 @@
  * and starts `next start` on a free loopback port with its own data directory.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,9 @@ export interface AppServer {
 }
 
 export async function startApp(options: { dir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+  // A data directory made here (140 MB once seeded) goes when the server stops; one passed in belongs to the caller.
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'amdahl-e2e-'));
+  const ownsDir = options.dir === undefined;
   const port = options.port ?? (await freePort());
   // The app's own server (Next behind the embed cache), as `npm run studio` runs it.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'serve-app.ts')], {
@@ -94,12 +96,14 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
     url,
     dir,
     logs: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
+      });
+      if (ownsDir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

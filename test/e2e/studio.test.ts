@@ -3,6 +3,9 @@
  * build and the embedded PGlite platform: list, edit with markers, live
  * preview over query rows, save, view, and a restart that keeps the page.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './app-server';
@@ -11,16 +14,19 @@ import { replaceEditorText } from './studio-driving';
 
 let app: AppServer;
 let browser: Browser;
+// The file's own data directory: the last test restarts the server on it.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'amdahl-studio-'));
 
 // Not the shared set-up: the last test restarts the server, and the one it started is the one to stop.
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ dir });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function pageText(name: string, component: string, query: string): string {
