@@ -48,6 +48,25 @@ describe('outline', () => {
       '2 Divider  /spec/root/children/2',
     ]);
   });
+
+  it('titles nodes in the guide’s inline shape (props beside "type") too, a prop in `props` winning', () => {
+    const inline = JSON.stringify({
+      name: 'Inline',
+      spec: {
+        version: 1,
+        root: {
+          type: 'Section',
+          title: 'Weekly sentiment',
+          children: [
+            { type: 'Table', title: 'By channel', data: { $query: 'by_channel' } },
+            { type: 'Heading', text: 'beside', props: { text: 'inside' } },
+          ],
+        },
+      },
+    });
+    const rows = flatten(outlineOf(inline)).map((r) => `${r.node.type} ${r.node.title ?? ''}`.trim());
+    expect(rows).toEqual(['Section Weekly sentiment', 'Table By channel', 'Heading inside']);
+  });
 });
 
 describe('tree edits', () => {

@@ -11,7 +11,7 @@ export interface OutlineNode {
   /** The node's document pointer (`/spec/root/children/1`). */
   pointer: string;
   type: string;
-  /** The first of its `title`, `text`, `label` or `name` props that is a string. */
+  /** The first of its `title`, `text`, `label` or `name` props that is a string, in `props` or beside `type`. */
   title?: string;
   /** The node has a `children` array (a layout node). */
   hasChildren: boolean;
@@ -24,7 +24,8 @@ function read(node: Node, path: (string | number)[], depth: number): OutlineNode
   if (node.type !== 'object' || depth > 64) return undefined;
   const type = propertyValue(node, 'type');
   const props = propertyValue(node, 'props');
-  const titleNode = TITLE_PROPS.map((key) => propertyValue(props, key)).find((n) => n?.type === 'string');
+  // A prop in `props` wins over one beside `type` (the guide's inline shape), as readNode reads them.
+  const titleNode = TITLE_PROPS.map((key) => propertyValue(props, key) ?? propertyValue(node, key)).find((n) => n?.type === 'string');
   const list = propertyValue(node, 'children');
   const children: OutlineNode[] = [];
   list?.children?.forEach((child, index) => {
