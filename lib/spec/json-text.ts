@@ -127,6 +127,13 @@ export function propertyValue(object: Node | undefined, key: string): Node | und
   return found;
 }
 
+/** The node at exactly `path` (array indexes as numbers), or undefined when any step is missing. */
+export function nodeAtPath(tree: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+  let node = tree;
+  for (const segment of path) node = node && childAt(node, segment);
+  return node;
+}
+
 /** One step down: an array's element, or an object's property (propertyValue). */
 function childAt(node: Node, segment: string | number): Node | undefined {
   if (node.type === 'array') {

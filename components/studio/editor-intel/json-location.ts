@@ -4,7 +4,7 @@
  * holds), never by searching the text. Pure: no Monaco, so vitest runs it in Node.
  */
 import { findNodeAtOffset, getNodePath, parseTree, type JSONPath, type Node } from 'jsonc-parser';
-import { propertyValue } from '../../../lib/spec/json-text';
+import { nodeAtPath, propertyValue } from '../../../lib/spec/json-text';
 
 /** A string in the text: its raw span including the quotes, and its decoded value. */
 export interface StringSpan {
@@ -84,15 +84,6 @@ export function componentAbove(tree: Node, path: JSONPath): ComponentAt | undefi
     return { type: String(type.value), node, prop, below: rest.slice(1) };
   }
   return undefined;
-}
-
-export function nodeAtPath(tree: Node, path: JSONPath): Node | undefined {
-  let node: Node | undefined = tree;
-  for (const segment of path) {
-    if (!node) return undefined;
-    node = node.type === 'array' ? (typeof segment === 'number' ? node.children?.[segment] : undefined) : propertyValue(node, String(segment));
-  }
-  return node;
 }
 
 /** The value of a component's prop, inline or under `props` (`props` wins, as the validator reads it). */
