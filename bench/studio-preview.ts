@@ -7,7 +7,7 @@
  * Target: a spec-only edit sends 0 queries and costs at most a fifth of a
  * full re-run.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../catalog';
@@ -80,6 +80,7 @@ export async function benchStudioPreview(): Promise<void> {
     console.log(`  ratio spec-only / full: ${ratio.toFixed(3)} (target: 0 queries and <= 0.20: ${specOnlyQueries === 0 && ratio <= 0.2 ? 'met' : 'NOT met'})`);
   } finally {
     await host.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
