@@ -47,6 +47,13 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+const running = new Set<AppServer>();
+
+/** The app servers of this test file still running (setup-failure-logs.ts prints their output when a test fails). */
+export function runningApps(): readonly AppServer[] {
+  return [...running];
+}
+
 export async function startApp(options: { dir?: string; port?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
   // A data directory made here (140 MB once seeded) goes when the server stops; one passed in belongs to the caller.
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'amdahl-e2e-'));
@@ -92,11 +99,12 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return {
+  const app: AppServer = {
     url,
     dir,
     logs: () => output,
     stop: async () => {
+      running.delete(app);
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
@@ -106,4 +114,6 @@ export async function startApp(options: { dir?: string; port?: number; env?: Rec
       if (ownsDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  running.add(app);
+  return app;
 }
