@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { column, defineComponent, numericColumn, rowsBinding, cssColor } from '../../lib/spec/define';
 import { VALUE_FORMATS } from '../../lib/format/format-value';
+import { summedDrawing } from '../shared/drawing';
 
 export const definition = defineComponent({
   type: 'PieChart',
   group: 'data',
   description:
-    'Share of a whole: one slice per category of `label`, sized by `value`. Repeated categories are summed; the `limit` largest are shown and the rest grouped into one "Other" slice.',
+    'Share of a whole: one slice per category of `label`, sized by `value`. Repeated categories are summed (on the server, past 100 rows: the browser receives one row per category); the `limit` largest are shown and the rest grouped into one "Other" slice.',
   props: z
     .object({
       data: rowsBinding('Rows to chart, as {"$query": "<name>"}: one row per category.'),
@@ -37,6 +38,7 @@ export const definition = defineComponent({
     })
     .strict(),
   columnsOf: { label: 'data', value: 'data' },
+  drawing: summedDrawing(),
   visualization: true,
   example: {
     type: 'PieChart',

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { reduceForDrawing } from '../../lib/render/reduce-for-drawing';
 import type { BoundRows } from '../../lib/spec/resolved';
 import { definition } from './definition';
 import { PieChartView } from './view';
@@ -117,5 +118,49 @@ describe('PieChartView', () => {
   it('says when the row cap cut the result', () => {
     renderPie({ data: rows([{ channel: 'email', interactions: 1 }], 'by_channel', true) });
     expect(screen.getByRole('note').textContent).toContain('row cap');
+  });
+});
+
+describe('PieChart rows reduced on the server', () => {
+  /** 3,000 raw interactions over 12 channels: numeric text and numbers, some nulls, one channel negative overall. */
+  function raw(): BoundRows {
+    const list: Record<string, unknown>[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const channel = `ch${(i * 7) % 12}`;
+      const n = channel === 'ch11' ? -((i % 5) + 1) : (i * 13) % 97;
+      list.push({ channel, interactions: i % 61 === 0 ? null : i % 2 ? String(n) + '.25' : n, note: 'x'.repeat(30) });
+    }
+    return rows(list, 'raw');
+  }
+
+  const shown = () => ({
+    legend: legendItems().map((li) => li.textContent),
+    sectors: document.querySelectorAll('.recharts-pie-sector').length,
+    notes: screen.getAllByRole('note').map((n) => n.textContent),
+  });
+
+  it('sends one summed row per category and draws the same slices, Other and notes as from every row', () => {
+    const data = raw();
+    const parsed = definition.props.parse({ data: { $query: 'raw' }, label: 'channel', value: 'interactions', limit: 5 });
+    render(<PieChartView props={{ ...parsed, data }} layout="dashboard" />);
+    const whole = shown();
+    cleanup();
+
+    const reduced = reduceForDrawing(definition, { ...parsed, data }, '/pages/p/rows?node=%2Froot');
+    const sent = reduced.data as BoundRows;
+    expect(sent.rows).toHaveLength(12);
+    expect(sent.columns.map((c) => c.name)).toEqual(['channel', 'interactions']);
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(data).length / 50);
+    render(<PieChartView props={reduced as Parameters<typeof PieChartView>[0]["props"]} layout="dashboard" />);
+    const drawn = shown();
+    expect(drawn.legend).toEqual(whole.legend);
+    expect(drawn.legend).toHaveLength(6);
+    expect(drawn.legend[5]).toMatch(/^Other/);
+    expect(drawn.sectors).toBe(whole.sectors);
+    // The negative category is still named in the chart's note; the rows without a number are counted in the frame's.
+    const skipped = data.rows.filter((r) => r.interactions === null).length;
+    expect(whole.notes.join(' ')).toContain(`${skipped} rows without a numeric interactions left out.`);
+    expect(drawn.notes).toContain('1 negative category left out (a pie shows parts of a positive whole).');
+    expect(drawn.notes).toContain(`3,000 rows, 12 drawn (summed into one row per channel; ${skipped} rows without a numeric interactions left out).`);
   });
 });

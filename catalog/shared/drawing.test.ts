@@ -122,13 +122,16 @@ describe('reduceForDrawing: the catalog entry decides, the server applies', () =
   it('leaves small results, and components that declare no drawing, as they were', () => {
     const small = { data: bound(line(100), ['day', 'value']), x: 'day', y: 'value', maxPoints: 1000 };
     expect(reduceForDrawing(lineDef, small, '/x')).toBe(small);
+    const funnel = { data: bound(line(5000), ['day', 'value']), label: 'day', value: 'value' };
+    expect(reduceForDrawing(catalog.get('FunnelChart')!, funnel, '/x')).toBe(funnel);
+    // A pie of 5,000 distinct days: one row per category is no fewer rows, so they go as they are.
     const pie = { data: bound(line(5000), ['day', 'value']), label: 'day', value: 'value' };
     expect(reduceForDrawing(catalog.get('PieChart')!, pie, '/x')).toBe(pie);
   });
 
   it('every rows-drawing chart of the catalog declares its rule on a rows binding', () => {
     const declared = [...catalog.components.values()].filter((d) => d.drawing).map((d) => d.type).sort();
-    expect(declared).toEqual(['AreaChart', 'BarChart', 'ComposedChart', 'LineChart', 'ScatterChart', 'Table']);
+    expect(declared).toEqual(['AreaChart', 'BarChart', 'ComposedChart', 'LineChart', 'PieChart', 'ScatterChart', 'Table']);
   });
 
   it('a table sends its first rows in its first order, every column kept', () => {

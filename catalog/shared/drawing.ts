@@ -12,6 +12,7 @@ import { toNumber } from '../../lib/format/format-value';
 import type { DrawingReduction, DrawingRule } from '../../lib/spec/drawing';
 import type { BoundRows, Row } from '../../lib/spec/resolved';
 import { asColumnList, columnKind, keepForSeries, toTime } from './cartesian';
+import { countOf, sumByLabel } from './category-values';
 
 /** Points of a line or area drawn at most (LTTB), before the extremes are added. */
 export const SERIES_POINTS = 640;
@@ -205,6 +206,36 @@ export function categoriesDrawing(opts: { rows?: string; x?: string; y?: string 
         return { rows, method: `the ${which} ${limit}, the other ${rest.length.toLocaleString('en-US')} summed into "${label}"`, props: { sort: 'none', other: false, limit: limit + 1 } };
       }
       return { rows, method: `the ${which} ${limit}`, props: { sort: 'none' } };
+    },
+  };
+}
+
+/** Rows a summing chart receives whole: below this, sending them costs less than a note about them. */
+const SUMMED_EXACT_ROWS = 100;
+
+/**
+ * Charts that sum a value per category (the pie): one row per category, its
+ * values summed in row order as the view sums them, categories in the order
+ * they first appear. The view then finds the same slices, the same "Other"
+ * and the same negative categories as from the full rows. Rows without a
+ * numeric value are counted in the note instead of sent.
+ */
+export function summedDrawing(opts: { rows?: string; label?: string; value?: string } = {}): DrawingRule {
+  const rowsProp = opts.rows ?? 'data';
+  const labelProp = opts.label ?? 'label';
+  const valueProp = opts.value ?? 'value';
+  return {
+    rows: rowsProp,
+    unit: 'rows',
+    reduce(data: BoundRows, props): DrawingReduction | undefined {
+      const label = props[labelProp];
+      const value = props[valueProp];
+      if (typeof label !== 'string' || typeof value !== 'string' || data.rows.length <= SUMMED_EXACT_ROWS) return undefined;
+      const { items, skipped } = sumByLabel(data.rows, label, value);
+      if (items.length >= data.rows.length) return undefined;
+      const rows: Row[] = items.map((item) => ({ [label]: item.label, [value]: item.value }));
+      const left = skipped > 0 ? `; ${countOf(skipped, 'row')} without a numeric ${value} left out` : '';
+      return { rows, method: `summed into one row per ${label}${left}` };
     },
   };
 }

@@ -4,6 +4,7 @@
  * holds), never by searching the text. Pure: no Monaco, so vitest runs it in Node.
  */
 import { findNodeAtOffset, getNodePath, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { NODE_KEYS } from '../../../lib/spec/document';
 import { nodeAtPath, propertyValue } from '../../../lib/spec/json-text';
 
 /** A string in the text: its raw span including the quotes, and its decoded value. */
@@ -199,4 +200,29 @@ export function columnSource(columnsOf: Readonly<Record<string, string>> | undef
 export function innerRange(span: StringSpan): { offset: number; length: number } {
   const closed = span.length >= 2;
   return { offset: span.offset + 1, length: Math.max(0, span.length - (closed ? 2 : 1)) };
+}
+
+/** A node of the tree: the spec's root, a bare document's root, or a child. */
+function isTreeNode(node: Node): boolean {
+  const path = getNodePath(node);
+  const last = path[path.length - 1];
+  if (path.length === 0) return true;
+  if (path.length === 1 && last === 'spec') return true;
+  return last === 'root' || (typeof last === 'number' && path[path.length - 2] === 'children');
+}
+
+function isInline(node: Node): boolean {
+  return propertyValue(node, 'type')?.type === 'string' && (node.children ?? []).some((p) => !NODE_KEYS.has(String(p.children?.[0]?.value)));
+}
+
+/** The innermost tree node in the guide's inline-props shape around the offset (the quick fix's target). */
+export function inlineNodeAt(tree: Node, offset: number): Node | undefined {
+  let best: Node | undefined;
+  const visit = (node: Node) => {
+    if (offset < node.offset || offset > node.offset + node.length) return;
+    if (node.type === 'object' && isInline(node) && isTreeNode(node)) best = node;
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return best;
 }

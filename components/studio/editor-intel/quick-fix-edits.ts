@@ -4,12 +4,12 @@
  * the binding that names it; a node in the guide's inline-props shape moved to
  * the canonical `{type, props, children}`.
  */
-import { getNodePath, getNodeValue, modify, type Node } from 'jsonc-parser';
+import { getNodeValue, modify, type Node } from 'jsonc-parser';
 import type { Diagnostic } from '../../../lib/spec/diagnostics';
 import { isObject, NODE_KEYS } from '../../../lib/spec/document';
 import { nodeAtPointer, propertyValue } from '../../../lib/spec/json-text';
 import { formatDocument } from '../../../lib/spec/normalise';
-import { componentProp, parseDocument, readFacts, type ColumnsOf, type PageFacts } from './json-location';
+import { componentProp, inlineNodeAt, parseDocument, readFacts, type ColumnsOf, type PageFacts } from './json-location';
 import type { TextEdit } from './rename-edits';
 
 export interface QuickFix {
@@ -106,39 +106,13 @@ function declareQueryFix(text: string, d: Diagnostic, columnsOf: ColumnsOf, fact
   return { title: `Declare the query "${binding.query}" (a stub to edit)`, edits: edits.map((e) => ({ offset: e.offset, length: e.length, text: e.content })) };
 }
 
-/** A node of the tree: the spec's root, a bare document's root, or a child. */
-function isTreeNode(node: Node): boolean {
-  const path = getNodePath(node);
-  const last = path[path.length - 1];
-  if (path.length === 0) return true;
-  if (path.length === 1 && last === 'spec') return true;
-  return last === 'root' || (typeof last === 'number' && path[path.length - 2] === 'children');
-}
-
-function isInline(node: Node): boolean {
-  return propertyValue(node, 'type')?.type === 'string' && (node.children ?? []).some((p) => !NODE_KEYS.has(String(p.children?.[0]?.value)));
-}
-
-/** The innermost tree node in the inline-props shape around the offset. */
-function inlineNodeAt(tree: Node, offset: number): Node | undefined {
-  let best: Node | undefined;
-  const visit = (node: Node) => {
-    if (offset < node.offset || offset > node.offset + node.length) return;
-    if (node.type === 'object' && isInline(node) && isTreeNode(node)) best = node;
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(tree);
-  return best;
-}
-
 function indentOfLine(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
 /** Fixes at the cursor that no diagnostic reports: the guide's inline props moved under `props`. */
-export function shapeFixesAt(text: string, offset: number): QuickFix[] {
-  const tree = parseDocument(text);
+export function shapeFixesAt(text: string, offset: number, tree: Node | undefined = parseDocument(text)): QuickFix[] {
   const node = tree && inlineNodeAt(tree, offset);
   if (!tree || !node) return [];
   const value = getNodeValue(node) as Record<string, unknown>;
