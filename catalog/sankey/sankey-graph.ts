@@ -6,7 +6,7 @@
  */
 import { toNumber } from '../../lib/format/format-value';
 import type { BoundRows, Row } from '../../lib/spec/resolved';
-import { categoryLabel } from '../shared/category-charts';
+import { categoryLabel } from '../shared/category-values';
 
 export interface SankeyNodeSpec {
   name: string;

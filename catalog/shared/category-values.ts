@@ -74,4 +74,3 @@ export function topWithOther(items: readonly LabelledValue[], limit: number, oth
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
 }
-
