@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { toNumber } from '../../lib/format/format-value';
+import { countOf, toNumber } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import {
   AXIS_LINE,
@@ -16,7 +16,6 @@ import {
   categoryKey,
   columnKind,
   missingColumns,
-  plural,
   reachOf,
   planXAxis,
   resolveValueFormat,
@@ -68,9 +67,9 @@ export function BarChartView({ props, layout }: ViewProps<Props>) {
           sum[s.key] = total;
         }
         rows = [...rows, sum];
-        notes.push(`Showing the ${which} ${limit.toLocaleString('en-US')} of ${plural(all.length, 'category', 'categories')}; the other ${rest.length.toLocaleString('en-US')} are summed into "${otherLabel}".`);
+        notes.push(`Showing the ${which} ${limit.toLocaleString('en-US')} of ${countOf(all.length, 'category', 'categories')}; the other ${rest.length.toLocaleString('en-US')} are summed into "${otherLabel}".`);
       } else {
-        notes.push(`Showing the ${which} ${limit.toLocaleString('en-US')} of ${plural(all.length, 'category', 'categories')}.`);
+        notes.push(`Showing the ${which} ${limit.toLocaleString('en-US')} of ${countOf(all.length, 'category', 'categories')}.`);
       }
     }
     return { rows, notes };

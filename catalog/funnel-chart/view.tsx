@@ -1,8 +1,8 @@
 'use client';
-import { formatValue, toNumber } from '../../lib/format/format-value';
+import { countOf, formatValue, toNumber } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import { seriesColor } from '../shared/palette';
-import { ChartBody, MissingColumns, NothingToDraw, categoryLabel, countOf, missingColumns } from '../shared/category-charts';
+import { ChartBody, MissingColumns, NothingToDraw, categoryLabel, missingColumns } from '../shared/category-charts';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import type { definition } from './definition';
 import styles from './view.module.css';

@@ -1,6 +1,6 @@
 'use client';
 import { Pie, PieChart, Tooltip, type PieLabelRenderProps } from 'recharts';
-import { formatValue } from '../../lib/format/format-value';
+import { countOf, formatValue } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import { seriesColor } from '../shared/palette';
 import {
@@ -9,7 +9,6 @@ import {
   MissingColumns,
   NothingToDraw,
   TOOLTIP_CONTENT_STYLE,
-  countOf,
   frameBodyHeight,
   missingColumns,
   sumByLabel,

@@ -1,6 +1,6 @@
 'use client';
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from 'recharts';
-import { formatValue, toNumber } from '../../lib/format/format-value';
+import { countOf, formatValue, toNumber } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import { seriesColor } from '../shared/palette';
 import {
@@ -10,7 +10,6 @@ import {
   NothingToDraw,
   TOOLTIP_CONTENT_STYLE,
   categoryLabel,
-  countOf,
   frameBodyHeight,
   missingColumns,
 } from '../shared/category-charts';

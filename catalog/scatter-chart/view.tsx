@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState, type MouseEvent } from 'react';
 import { CartesianGrid, ComposedChart, DefaultZIndexes, Legend, XAxis, YAxis, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import { formatValue, toNumber, type ValueFormat } from '../../lib/format/format-value';
+import { countOf, formatValue, toNumber, type ValueFormat } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
 import {
   AXIS_LINE,
@@ -14,7 +14,6 @@ import {
   categoryKey,
   columnKind,
   missingColumns,
-  plural,
   reachOf,
   resolveValueFormat,
   timeLabelFormat,
@@ -209,9 +208,9 @@ export function ScatterChartView({ props, layout }: ViewProps<Props>) {
     });
     const notes: string[] = [];
     if (points.length < count) {
-      notes.push(`Showing ${points.length.toLocaleString('en-US')} of ${plural(count, 'point')}, sampled evenly through the rows.`);
+      notes.push(`Showing ${points.length.toLocaleString('en-US')} of ${countOf(count, 'point')}, sampled evenly through the rows.`);
     }
-    if (skipped > 0) notes.push(`${plural(skipped, 'row')} without a numeric ${x} and ${y} left out.`);
+    if (skipped > 0) notes.push(`${countOf(skipped, 'row')} without a numeric ${x} and ${y} left out.`);
 
     let groups: Group[];
     if (!group) {

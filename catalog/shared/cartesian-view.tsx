@@ -5,7 +5,7 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ValueFormat } from '../../lib/format/format-value';
+import { countOf, type ValueFormat } from '../../lib/format/format-value';
 import type { BoundRows } from '../../lib/spec/resolved';
 import type { PageLayout } from '../view-types';
 import { ChartCanvas, ChartMessage } from './chart-canvas';
@@ -20,7 +20,6 @@ import {
   missingColumns,
   planXAxis,
   reachOf,
-  plural,
   prepareXY,
   resolveValueFormat,
   valueAxisWidth,
@@ -100,10 +99,10 @@ export function XYChart(p: XYChartProps) {
 
   const notes: string[] = [];
   if (prepared.downsampled) {
-    notes.push(`Showing ${prepared.rows.length.toLocaleString('en-US')} of ${plural(prepared.total, 'point')}, downsampled with LTTB (peaks and dips kept).`);
+    notes.push(`Showing ${prepared.rows.length.toLocaleString('en-US')} of ${countOf(prepared.total, 'point')}, downsampled with LTTB (peaks and dips kept).`);
   }
   if (prepared.skipped > 0) {
-    notes.push(`${plural(prepared.skipped, 'row')} without a usable ${x} left out.`);
+    notes.push(`${countOf(prepared.skipped, 'row')} without a usable ${x} left out.`);
   }
 
   const zero = p.includeZero || marks.some((m) => m.kind !== 'line');

@@ -508,9 +508,6 @@ export function frameBodyHeight(height: number, layout: PageLayout | undefined):
   return layout === 'single' ? Math.max(height, 480) : height;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 
 /** Tooltip rows in series order (recharts sorts by name by default); keys are `s0`, `s1`, ... */

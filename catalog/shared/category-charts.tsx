@@ -13,7 +13,7 @@ import type { BoundRows } from '../../lib/spec/resolved';
 import { categoryLabel } from './category-values';
 import { useHydrated } from './use-hydrated';
 
-export { NONE_LABEL, categoryLabel, countOf, sumByLabel, topWithOther, type LabelledValue, type SumResult } from './category-values';
+export { NONE_LABEL, categoryLabel, sumByLabel, topWithOther, type LabelledValue, type SumResult } from './category-values';
 
 /** The columns of bound rows: as the platform sent them, else the first row's keys. */
 export function columnNames(data: BoundRows): string[] {

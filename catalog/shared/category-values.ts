@@ -70,7 +70,3 @@ export function topWithOther(items: readonly LabelledValue[], limit: number, oth
   return [...head, { label: otherLabel, value: rest }];
 }
 
-/** `n rows` with the right plural, for notices. */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
-}

@@ -8,11 +8,11 @@
  * Budgets are sized for a chart of about 640 pixels across (ChartCanvas's
  * first size): more points than pixels add bytes, not detail.
  */
-import { toNumber } from '../../lib/format/format-value';
+import { countOf, toNumber } from '../../lib/format/format-value';
 import type { DrawingReduction, DrawingRule } from '../../lib/spec/drawing';
 import type { BoundRows, Row } from '../../lib/spec/resolved';
 import { asColumnList, columnKind, keepForSeries, toTime } from './cartesian';
-import { countOf, sumByLabel } from './category-values';
+import { sumByLabel } from './category-values';
 
 /** Points of a line or area drawn at most (LTTB), before the extremes are added. */
 export const SERIES_POINTS = 640;

@@ -4,9 +4,9 @@
  * table to assistive technology (ARIA table roles) and scrolls when large.
  */
 import type { CSSProperties } from 'react';
-import { formatValue, toNumber } from '../../lib/format/format-value';
+import { countOf, formatValue, toNumber } from '../../lib/format/format-value';
 import { ChartFrame } from '../shared/chart-frame';
-import { ChartBody, MissingColumns, NONE_LABEL, NothingToDraw, categoryLabel, countOf, missingColumns } from '../shared/category-charts';
+import { ChartBody, MissingColumns, NONE_LABEL, NothingToDraw, categoryLabel, missingColumns } from '../shared/category-charts';
 import type { ResolvedPropsOf, ViewProps } from '../view-types';
 import { makeScale } from './color-scale';
 import type { definition } from './definition';

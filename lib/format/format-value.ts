@@ -118,3 +118,8 @@ export function formatValue(value: unknown, format: ValueFormat = 'auto', option
       return String(value);
   }
 }
+
+/** `n rows` with the right plural and thousands separators, for charts' notes. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}
