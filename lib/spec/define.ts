@@ -12,8 +12,6 @@ import { COLOR_KEY, NUMERIC_KEY } from './schema-keywords';
 
 export type BindingKind = 'rows' | 'value';
 export const BINDING_META_KEY = 'x-binding';
-/** Marks a prop whose column (or `$value`) must hold numbers: the online checks compare it with the column's real type. */
-export const NUMERIC_META_KEY = NUMERIC_KEY;
 
 export const queryBindingSchema = z
   .object({ $query: z.string().min(1).describe('The name of a declared query.') })
@@ -46,7 +44,7 @@ export function valueOr<T extends z.ZodType>(literal: T, description?: string, o
   const numeric = options.numeric ?? acceptsOnlyNumbers(literal);
   return z
     .union([literal, valueBindingSchema])
-    .meta({ ...(description ? { description } : {}), [BINDING_META_KEY]: 'value', ...(numeric ? { [NUMERIC_META_KEY]: true } : {}) });
+    .meta({ ...(description ? { description } : {}), [BINDING_META_KEY]: 'value', ...(numeric ? { [NUMERIC_KEY]: true } : {}) });
 }
 
 /** Marks a prop (or an array's items) holding a CSS colour: the studio offers the theme's colour tokens there. */
@@ -64,7 +62,7 @@ export function column(description = 'A column name of the bound rows.') {
 
 /** A prop that names a column of numbers (a chart's measure): a text column there is reported as `column-type`. */
 export function numericColumn(description = 'A numeric column of the bound rows.') {
-  return z.string().min(1).meta({ description, [NUMERIC_META_KEY]: true });
+  return z.string().min(1).meta({ description, [NUMERIC_KEY]: true });
 }
 
 function zodType(schema: z.ZodType): string {
@@ -87,7 +85,7 @@ function isNumericProp(schema: z.ZodType, depth = 0): boolean {
   if (depth > 6) return false;
   const inner = unwrapSchema(schema);
   const meta = z.globalRegistry.get(inner) as Record<string, unknown> | undefined;
-  if (meta?.[NUMERIC_META_KEY] === true) return true;
+  if (meta?.[NUMERIC_KEY] === true) return true;
   const def = (inner as unknown as { _zod: { def: { type: string; options?: z.ZodType[]; element?: z.ZodType } } })._zod.def;
   if (def.type === 'union' && def.options) return def.options.some((o) => isNumericProp(o, depth + 1));
   if (def.type === 'array' && def.element) return isNumericProp(def.element, depth + 1);
