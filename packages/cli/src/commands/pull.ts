@@ -6,7 +6,7 @@ import { contentHash, contentOf, contentText, pageFileText, PAGE_FILE_SUFFIX, sc
 import { readRemotePages, type LocalPage } from '../../../../lib/pages-as-code/sync-plan';
 import { writeFileAtomic, writeSyncState, type SyncState } from '../../../../lib/pages-as-code/sync-state';
 import type { Page as StoredPage } from '../../../../lib/platform';
-import { EXIT, UsageError, type CliIO } from '../io';
+import { EXIT, formatOf, type CliIO } from '../io';
 import { FOLDER_OPTIONS, readLocalFolder, shownFolder } from '../pages-folder';
 import { schemaLinkFor } from '../page-schema-link';
 import { PLATFORM_SETTINGS_HELP, withPlatform } from '../platform-connection';
@@ -102,7 +102,7 @@ export async function pullCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(PULL_HELP);
     return EXIT.ok;
   }
-  if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError('--format must be pretty or json');
+  const format = formatOf(values.format, ['pretty', 'json'] as const);
   // The folder first: a page file that is not JSON stops here, before the platform is asked.
   const { folder, state, local } = await readLocalFolder(io, values.dir, { requirePages: false });
   await mkdir(folder, { recursive: true });
@@ -132,7 +132,7 @@ export async function pullCommand(argv: string[], io: CliIO): Promise<number> {
   await writeSyncState(folder, state);
 
   report.sort((a, b) => a.file.localeCompare(b.file));
-  if (values.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else reportPretty(io, report, shownFolder(io, folder), tag);
   return report.some((r) => r.result === 'kept') ? EXIT.problems : EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { pushPages, type PushResult } from '../../../../lib/pages-as-code/push-pages';
 import { REFUSED } from '../../../../lib/pages-as-code/sync-plan';
 import { writeSyncState } from '../../../../lib/pages-as-code/sync-state';
-import { EXIT, OUTPUT_OPTIONS, UsageError, colorOf, type CliIO } from '../io';
+import { EXIT, OUTPUT_OPTIONS, colorOf, formatOf, type CliIO } from '../io';
 import { FOLDER_OPTIONS, planFolder, readLocalFolder } from '../pages-folder';
 import { PLATFORM_SETTINGS_HELP, withPlatform } from '../platform-connection';
 import { startProgress } from '../progress';
@@ -62,7 +62,7 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(PUSH_HELP);
     return EXIT.ok;
   }
-  if (values.format !== 'pretty' && values.format !== 'json') throw new UsageError('--format must be pretty or json');
+  const format = formatOf(values.format, ['pretty', 'json'] as const);
   const color = colorOf(values, io);
   // The folder first: no pages, or a file that is not JSON, stops here without asking the platform.
   const read = await readLocalFolder(io, values.dir, { requirePages: true });
@@ -71,7 +71,7 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
     // Without --prune, deletions are only reported.
     const actions = view.actions;
     if (values['dry-run']) {
-      if (values.format === 'json') io.stdout(`${JSON.stringify(planJson(actions), null, 2)}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify(planJson(actions), null, 2)}\n`);
       else io.stdout(`dry run: nothing is sent\n${formatPlanPretty(actions, color)}`);
       return actions.some((a) => REFUSED.has(a.kind)) ? EXIT.problems : EXIT.ok;
     }
@@ -90,7 +90,7 @@ export async function pushCommand(argv: string[], io: CliIO): Promise<number> {
       if (connection.origin) view.state.platform = connection.origin;
       await writeSyncState(view.folder, view.state);
     }
-    if (values.format === 'json') io.stdout(`${JSON.stringify(pushJson(results), null, 2)}\n`);
+    if (format === 'json') io.stdout(`${JSON.stringify(pushJson(results), null, 2)}\n`);
     else io.stdout(formatPushPretty(results, color));
     return results.some((r) => r.outcome === 'refused' || r.outcome === 'failed') ? EXIT.problems : EXIT.ok;
   });
